@@ -1,0 +1,104 @@
+package io.threatingest.api;
+
+import java.util.List;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.smallrye.mutiny.Uni;
+import io.threatingest.api.dto.AcknowledgedResponse;
+import io.threatingest.api.dto.DryRunResponse;
+import io.threatingest.api.dto.EntityRequest;
+import io.threatingest.api.dto.ErrorBody;
+import io.threatingest.api.error.ApiException;
+import io.threatingest.domain.FlatSubmission;
+import io.threatingest.domain.SubmissionException;
+import io.threatingest.service.Caller;
+import io.threatingest.service.IngestResult;
+import io.threatingest.service.IngestService;
+
+@Path("/api/ingest/v1")
+@Tag(name = "Entities")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class EntityResource {
+
+    static final String EXAMPLE = """
+            {
+              "type": "ip",
+              "attributes": {
+                "ip": "203.0.113.1",
+                "text": "Seen brute-forcing SSH",
+                "value": "honeypot-eu-1"
+              },
+              "reputation": -1,
+              "tags": ["ssh", "bruteforce"],
+              "visibleBy": ["public"]
+            }""";
+
+    private final IngestService ingest;
+    private final CallerResolver callers;
+
+    public EntityResource(IngestService ingest, CallerResolver callers) {
+        this.ingest = ingest;
+        this.callers = callers;
+    }
+
+    @POST
+    @Path("/entity")
+    @Operation(summary = "Ingest an entity", description = "Validates and normalises every value of the entity "
+            + "tree, computes each entity's ID and publishes the submission as one event. 202 means the broker "
+            + "holds it. With dryRun=true nothing is published and the answer (200) shows the normalised values.")
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = EntityRequest.class),
+            examples = @ExampleObject(name = "ip", value = EXAMPLE)))
+    @APIResponse(responseCode = "202", description = "Acknowledged: the broker holds the submission.",
+            content = @Content(schema = @Schema(implementation = AcknowledgedResponse.class)))
+    @APIResponse(responseCode = "200", description = "Dry run: valid, nothing published.",
+            content = @Content(schema = @Schema(implementation = DryRunResponse.class)))
+    @APIResponse(responseCode = "400", description = "Invalid JSON or an invalid value; `param` points at it.",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    @APIResponse(responseCode = "503", description = "The broker cannot take the submission; see Retry-After.",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    public Uni<Response> insert(EntityRequest body,
+            @Parameter(description = "Validate only: publish nothing, answer 200 with normalised values.")
+            @QueryParam("dryRun") String dryRun) throws SubmissionException {
+        if (body == null) {
+            throw ApiException.badRequest("request body required", "send an entity as a JSON object", "");
+        }
+        Caller caller = callers.current();
+        if (DryRun.requested(dryRun)) {
+            FlatSubmission flat = ingest.validate(SubmissionMapper.toDomain(body), caller);
+            return Uni.createFrom().item(Response.ok(dryRunResponse(flat)).build());
+        }
+        return ingest.ingest(SubmissionMapper.toDomain(body), caller, false)
+                .map(result -> Response.accepted(acknowledged(result)).build());
+    }
+
+    static AcknowledgedResponse acknowledged(IngestResult result) {
+        FlatSubmission flat = result.submission();
+        return new AcknowledgedResponse(AcknowledgedResponse.ACKNOWLEDGED, result.submissionId(), flat.root().id(),
+                flat.distinctIds());
+    }
+
+    static DryRunResponse dryRunResponse(FlatSubmission flat) {
+        List<DryRunResponse.EntityPreview> previews = flat.entities().stream()
+                .map(e -> new DryRunResponse.EntityPreview(e.id(), e.type(), e.value().value()))
+                .distinct()
+                .toList();
+        return new DryRunResponse(AcknowledgedResponse.ACKNOWLEDGED, flat.root().id(), flat.distinctIds(), previews);
+    }
+}

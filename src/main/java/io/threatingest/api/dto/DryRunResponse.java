@@ -1,0 +1,22 @@
+package io.threatingest.api.dto;
+
+import java.util.List;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** 200 answer to {@code dryRun=true}: what would be ingested. Nothing was published. */
+@Schema(name = "DryRun")
+public record DryRunResponse(
+        String message,
+        String id,
+        List<String> ids,
+        @Schema(description = "Each entity with its normalised main value, in the order of `ids`.")
+        List<EntityPreview> entities) {
+
+    /** An entity's identity and normalised main value. */
+    @Schema(name = "EntityPreview")
+    public record EntityPreview(String id, String type,
+            @Schema(description = "Normalised main value: a string, or a number for Integer and Float types.")
+            Object value) {
+    }
+}

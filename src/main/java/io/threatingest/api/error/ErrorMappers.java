@@ -1,0 +1,140 @@
+package io.threatingest.api.error;
+
+import java.time.Duration;
+
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+
+import io.threatingest.config.IngestConfig;
+import io.threatingest.domain.SubmissionException;
+import io.threatingest.domain.SubmissionFlattener;
+import io.threatingest.messaging.BrokerUnavailableException;
+
+/** Maps every failure of a request to the uniform error answer of {@link ErrorResponses}. */
+public class ErrorMappers {
+
+    private final Duration retryAfter;
+
+    public ErrorMappers(IngestConfig config) {
+        this.retryAfter = config.publish().retryAfter();
+    }
+
+    @ServerExceptionMapper
+    public Response api(ApiException e) {
+        return ErrorResponses.build(e.status(), e.summary(), e.getMessage(), e.param(), null, null);
+    }
+
+    @ServerExceptionMapper
+    public Response invalidSubmission(SubmissionException e) {
+        String where = e.dataType() == null ? "at " + e.pointer() : "data type " + e.dataType() + " at " + e.pointer();
+        return ErrorResponses.build(400, "invalid entity", e.getMessage() + " (" + where + ")", e.pointer(), null,
+                null);
+    }
+
+    @ServerExceptionMapper
+    public Response brokerUnavailable(BrokerUnavailableException e) {
+        return ErrorResponses.build(503, "the broker cannot take the submission now, retry later", null, null,
+                retryAfter, e);
+    }
+
+    @ServerExceptionMapper
+    public Response json(JsonProcessingException e) {
+        return badJson(e);
+    }
+
+    /** Replaces the framework's own mapper for this type, which answers 400 without the error headers. */
+    @ServerExceptionMapper
+    public Response mismatchedJson(MismatchedInputException e) {
+        return badJson(e);
+    }
+
+    @ServerExceptionMapper
+    public Response constraintViolation(ConstraintViolationException e) {
+        return ErrorResponses.build(400, "invalid request", e.getMessage(), null, null, null);
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e) {
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return badJson(json);
+        }
+        int status = e.getResponse().getStatus();
+        Response.Status known = Response.Status.fromStatusCode(status);
+        String summary = known != null ? known.getReasonPhrase().toLowerCase(java.util.Locale.ROOT) : "request failed";
+        return ErrorResponses.build(status, summary, null, null, null, status >= 500 ? e : null);
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e) {
+        return ErrorResponses.build(500, "internal error", null, null, null, e);
+    }
+
+    private static Response badJson(JsonProcessingException e) {
+        if (e instanceof StreamConstraintsException) {
+            return ErrorResponses.build(400, "request body exceeds a JSON limit", e.getOriginalMessage(), null, null,
+                    null);
+        }
+        if (e instanceof JsonParseException || !(e instanceof JsonMappingException mapping)) {
+            String at = e.getLocation() == null ? ""
+                    : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+            return ErrorResponses.build(400, "malformed JSON", firstLine(e.getOriginalMessage()) + at, null, null,
+                    null);
+        }
+        String pointer = pointer(mapping);
+        String where = pointer.isEmpty() ? "the document root" : pointer;
+        return ErrorResponses.build(400, "wrong JSON type", describe(mapping) + " (at " + where + ")", pointer,
+                null, null);
+    }
+
+    /** The JSON pointer of the field a mapping error is about. */
+    static String pointer(JsonMappingException e) {
+        StringBuilder pointer = new StringBuilder();
+        for (JsonMappingException.Reference reference : e.getPath()) {
+            pointer.append('/');
+            if (reference.getFieldName() != null) {
+                pointer.append(SubmissionFlattener.pointerToken(reference.getFieldName()));
+            } else if (reference.getIndex() >= 0) {
+                pointer.append(reference.getIndex());
+            }
+        }
+        return pointer.toString();
+    }
+
+    private static String describe(JsonMappingException e) {
+        if (e instanceof MismatchedInputException mismatch
+                && mismatch.getTargetType() != null) {
+            return "expected " + jsonKind(mismatch.getTargetType());
+        }
+        return firstLine(e.getOriginalMessage());
+    }
+
+    private static String jsonKind(Class<?> target) {
+        if (target == String.class) {
+            return "a string";
+        }
+        if (target == Integer.class || target == int.class || target == Long.class || target == long.class) {
+            return "an integer";
+        }
+        if (java.util.Collection.class.isAssignableFrom(target) || target.isArray()) {
+            return "an array or null";
+        }
+        return "an object";
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "";
+        }
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+}

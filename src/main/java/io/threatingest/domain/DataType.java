@@ -1,0 +1,75 @@
+package io.threatingest.domain;
+
+import io.threatingest.domain.value.FqdnNormaliser;
+import io.threatingest.domain.value.HexDigestNormaliser;
+import io.threatingest.domain.value.IntegerNormaliser;
+import io.threatingest.domain.value.IpNormaliser;
+import io.threatingest.domain.value.Normaliser;
+import io.threatingest.domain.value.Normalisers;
+import io.threatingest.domain.value.TextNormaliser;
+
+/** The data types of the catalogue, each with its exact name and the normaliser that validates its values. */
+public enum DataType {
+    CASE_SENSITIVE_STRING("Case-sensitive string", TextNormaliser.CASE_SENSITIVE),
+    STRING("String", TextNormaliser.CASE_INSENSITIVE),
+    IP("IP", IpNormaliser.INSTANCE),
+    CIDR("CIDR", null),
+    FQDN("FQDN", FqdnNormaliser.INSTANCE),
+    URL("URL", null),
+    EMAIL("Email", null),
+    MD5("MD5", HexDigestNormaliser.MD5),
+    SHA1("SHA-1", HexDigestNormaliser.SHA1),
+    SHA224("SHA-224", HexDigestNormaliser.BITS_224),
+    SHA256("SHA-256", HexDigestNormaliser.BITS_256),
+    SHA384("SHA-384", HexDigestNormaliser.BITS_384),
+    SHA512("SHA-512", HexDigestNormaliser.BITS_512),
+    SHA3_224("SHA3-224", HexDigestNormaliser.BITS_224),
+    SHA3_256("SHA3-256", HexDigestNormaliser.BITS_256),
+    SHA3_384("SHA3-384", HexDigestNormaliser.BITS_384),
+    SHA3_512("SHA3-512", HexDigestNormaliser.BITS_512),
+    SHA512_224("SHA512-224", HexDigestNormaliser.BITS_224),
+    SHA512_256("SHA512-256", HexDigestNormaliser.BITS_256),
+    UUID_MD5_SHA3_256("UUID|MD5|SHA3-256", null),
+    UUID("UUID", null),
+    HEXADECIMAL("Hexadecimal", null),
+    BASE64("BASE64", null),
+    DATE("Date", null),
+    DATETIME("Datetime", null),
+    MAC("MAC", null),
+    MIME_TYPE("MIME type", null),
+    PHONE("Phone", null),
+    PORT("Port", null),
+    PATH("Path", null),
+    INTEGER("Integer", IntegerNormaliser.INSTANCE),
+    FLOAT("Float", null),
+    CITY("City", null),
+    COUNTRY("Country", null),
+    ADVERSARY("Adversary", null),
+    REGEX("Regex", null);
+
+    private final String label;
+    private final Normaliser normaliser;
+
+    DataType(String label, Normaliser normaliser) {
+        this.label = label;
+        this.normaliser = normaliser != null ? normaliser : Normalisers.notYetSupported(label);
+    }
+
+    /** The exact name used by the reference and by {@code GET /definitions}. */
+    public String label() {
+        return label;
+    }
+
+    public Normaliser normaliser() {
+        return normaliser;
+    }
+
+    public static DataType fromLabel(String label) {
+        for (DataType type : values()) {
+            if (type.label.equals(label)) {
+                return type;
+            }
+        }
+        throw new IllegalArgumentException("unknown data type: " + label);
+    }
+}

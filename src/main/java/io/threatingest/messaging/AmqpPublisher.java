@@ -1,0 +1,214 @@
+package io.threatingest.messaging;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
+
+import org.jboss.logging.Logger;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.tls.TlsConfiguration;
+import io.quarkus.tls.TlsConfigurationRegistry;
+import io.smallrye.mutiny.Uni;
+import io.threatingest.config.IngestConfig;
+import io.vertx.amqp.AmqpClient;
+import io.vertx.amqp.AmqpClientOptions;
+import io.vertx.amqp.AmqpConnection;
+import io.vertx.amqp.AmqpMessage;
+import io.vertx.amqp.AmqpSender;
+import io.vertx.amqp.AmqpSenderOptions;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.impl.VertxInternal;
+import io.vertx.core.json.JsonObject;
+
+/**
+ * Publishes durable messages over one AMQP 1.0 connection and completes only when the broker has accepted
+ * each one (a settled {@code accepted} disposition). Many messages are in flight at once on the same link:
+ * nothing waits for the previous acknowledgement. A lost connection is re-established on the next publish and
+ * by a periodic check, so publishing resumes by itself after a broker restart.
+ *
+ * <p>All connection state is confined to one dedicated event-loop context.
+ */
+@ApplicationScoped
+public class AmqpPublisher {
+
+    private static final Logger LOG = Logger.getLogger(AmqpPublisher.class);
+
+    /** Target capability asking brokers such as Artemis for anycast (queue) semantics. */
+    private static final String QUEUE_CAPABILITY = "queue";
+
+    private final Vertx vertx;
+    private final IngestConfig.Broker settings;
+    private final Duration timeout;
+    private final Instance<TlsConfigurationRegistry> tlsRegistry;
+    private final Map<String, Future<AmqpSender>> senders = new HashMap<>();
+    private Context context;
+    private AmqpClient client;
+    private Future<AmqpConnection> connection;
+    private long lastFailureNanos;
+    private Throwable lastFailure;
+    private volatile boolean connected;
+    private volatile boolean closed;
+
+    public AmqpPublisher(Vertx vertx, IngestConfig config, Instance<TlsConfigurationRegistry> tlsRegistry) {
+        this.vertx = vertx;
+        this.settings = config.broker();
+        this.timeout = config.publish().timeout();
+        this.tlsRegistry = tlsRegistry;
+    }
+
+    void start(@Observes StartupEvent event) {
+        context = ((VertxInternal) vertx).createEventLoopContext();
+        client = AmqpClient.create(vertx, clientOptions());
+        long interval = Math.max(100, settings.reconnectInterval().toMillis());
+        context.runOnContext(v -> {
+            connection();
+            vertx.setPeriodic(interval, id -> {
+                if (closed) {
+                    vertx.cancelTimer(id);
+                } else if (!connected) {
+                    connection();
+                }
+            });
+        });
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        closed = true;
+        connected = false;
+        if (client != null) {
+            client.close();
+        }
+    }
+
+    /** Whether a connection to the broker is open right now. */
+    public boolean isConnected() {
+        return connected;
+    }
+
+    /**
+     * Sends one durable message. The returned {@code Uni} completes when the broker has accepted it and fails
+     * with {@link BrokerUnavailableException} when the broker is unreachable, refuses it, or does not answer
+     * within the publish timeout.
+     */
+    public Uni<Void> publish(OutgoingMessage message) {
+        AmqpMessage amqp = toAmqp(message);
+        return Uni.createFrom().<Void>emitter(emitter -> context.runOnContext(v -> sender(message.address())
+                        .compose(sender -> sender.sendWithAck(amqp))
+                        .onComplete(result -> {
+                            if (result.succeeded()) {
+                                emitter.complete(null);
+                            } else {
+                                emitter.fail(result.cause());
+                            }
+                        })))
+                .ifNoItem().after(timeout).failWith(() -> new BrokerUnavailableException(
+                        "the broker did not accept the message within " + timeout.toMillis() + " ms", null))
+                .onFailure(failure -> !(failure instanceof BrokerUnavailableException))
+                .transform(failure -> new BrokerUnavailableException("the broker did not accept the message: "
+                        + failure.getMessage(), failure));
+    }
+
+    private static AmqpMessage toAmqp(OutgoingMessage message) {
+        return AmqpMessage.create()
+                .id(message.messageId())
+                .durable(true)
+                .subject(message.subject())
+                .contentType(message.contentType())
+                .applicationProperties(new JsonObject(message.applicationProperties()))
+                .withBufferAsBody(Buffer.buffer(message.body()))
+                .build();
+    }
+
+    /** On the context: an open sender link for the address, created (with its connection) when needed. */
+    private Future<AmqpSender> sender(String address) {
+        Future<AmqpSender> cached = senders.get(address);
+        if (cached != null && !cached.failed() && (!cached.succeeded() || cached.result().unwrap().isOpen())) {
+            return cached;
+        }
+        Future<AmqpSender> created = connection().compose(conn -> conn.createSender(address,
+                new AmqpSenderOptions().setLinkName("threat-ingest-" + address).addCapability(QUEUE_CAPABILITY)));
+        senders.put(address, created);
+        created.onFailure(failure -> senders.remove(address, created));
+        return created;
+    }
+
+    /** On the context: the current connection, or a new attempt unless the last one failed very recently. */
+    private Future<AmqpConnection> connection() {
+        if (closed) {
+            return Future.failedFuture(new IllegalStateException("the publisher is shut down"));
+        }
+        if (connection != null) {
+            return connection;
+        }
+        long sinceFailure = System.nanoTime() - lastFailureNanos;
+        if (lastFailure != null && sinceFailure < settings.reconnectInterval().toNanos()) {
+            return Future.failedFuture(lastFailure);
+        }
+        Future<AmqpConnection> attempt = client.connect();
+        connection = attempt;
+        attempt.onSuccess(conn -> {
+            lastFailure = null;
+            connected = true;
+            LOG.infof("Connected to AMQP broker %s:%d", settings.host(), settings.port());
+            conn.exceptionHandler(failure -> LOG.debugf("AMQP connection error: %s", failure.getMessage()));
+            conn.closeFuture().onComplete(done -> dropConnection(attempt, "connection closed"));
+        });
+        attempt.onFailure(failure -> {
+            lastFailure = failure;
+            lastFailureNanos = System.nanoTime();
+            dropConnection(attempt, failure.getMessage());
+        });
+        return attempt;
+    }
+
+    private void dropConnection(Future<AmqpConnection> lost, String reason) {
+        if (connection != lost) {
+            return;
+        }
+        if (connected) {
+            LOG.warnf("Lost the AMQP broker connection (%s); reconnecting", reason);
+        } else {
+            LOG.debugf("AMQP broker not reachable: %s", reason);
+        }
+        connection = null;
+        connected = false;
+        senders.clear();
+    }
+
+    private AmqpClientOptions clientOptions() {
+        AmqpClientOptions options = new AmqpClientOptions()
+                .setHost(settings.host())
+                .setPort(settings.port())
+                .setConnectTimeout((int) settings.connectTimeout().toMillis())
+                .setReconnectAttempts(0)
+                .setContainerId("threat-ingest");
+        settings.username().ifPresent(options::setUsername);
+        settings.password().ifPresent(options::setPassword);
+        settings.virtualHost().ifPresent(options::setVirtualHost);
+        if (settings.tls()) {
+            options.setSsl(true).setHostnameVerificationAlgorithm("HTTPS");
+            settings.tlsConfigurationName().ifPresent(name -> applyTls(options, name));
+        }
+        return options;
+    }
+
+    private void applyTls(AmqpClientOptions options, String name) {
+        TlsConfiguration tls = tlsRegistry.get().get(name).orElseThrow(() -> new IllegalStateException(
+                "ingest.broker.tls-configuration-name names an unknown TLS configuration: " + name));
+        if (tls.getTrustStoreOptions() != null) {
+            options.setTrustOptions(tls.getTrustStoreOptions());
+        }
+        if (tls.getKeyStoreOptions() != null) {
+            options.setKeyCertOptions(tls.getKeyStoreOptions());
+        }
+    }
+}

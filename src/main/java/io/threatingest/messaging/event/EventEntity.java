@@ -1,0 +1,23 @@
+package io.threatingest.messaging.event;
+
+import java.util.List;
+import java.util.Map;
+
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
+/**
+ * One validated entity in an event.
+ *
+ * @param value the normalised main attribute (a string, or a number for Integer and Float types)
+ * @param attributes every normalised attribute by type name, the main one included
+ */
+@RegisterForReflection
+public record EventEntity(
+        String id,
+        String type,
+        Object value,
+        Map<String, Object> attributes,
+        int reputation,
+        List<String> tags,
+        List<String> visibleBy) {
+}

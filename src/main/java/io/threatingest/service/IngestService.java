@@ -1,0 +1,73 @@
+package io.threatingest.service;
+
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.smallrye.mutiny.Uni;
+import io.threatingest.domain.EntitySubmission;
+import io.threatingest.domain.FlatEntity;
+import io.threatingest.domain.FlatSubmission;
+import io.threatingest.domain.NormalisedValue;
+import io.threatingest.domain.SubmissionException;
+import io.threatingest.domain.SubmissionFlattener;
+import io.threatingest.messaging.EventPublisher;
+import io.threatingest.messaging.event.EntitySubmittedEvent;
+import io.threatingest.messaging.event.EventEntity;
+import io.threatingest.messaging.event.EventRelation;
+
+/** Entity submissions: validate and flatten the tree, then publish it as one event. */
+@ApplicationScoped
+public class IngestService {
+
+    private final EventPublisher events;
+
+    public IngestService(EventPublisher events) {
+        this.events = events;
+    }
+
+    /** Validates and flattens without publishing anything. */
+    public FlatSubmission validate(EntitySubmission submission, Caller caller) throws SubmissionException {
+        return SubmissionFlattener.flatten(submission, caller.groups());
+    }
+
+    /**
+     * Validates, then publishes. The {@code Uni} completes once the broker holds the event; it fails with a
+     * {@link SubmissionException} for invalid input and a broker failure when the event is not held.
+     */
+    public Uni<IngestResult> ingest(EntitySubmission submission, Caller caller, boolean wellKnown) {
+        FlatSubmission flat;
+        try {
+            flat = validate(submission, caller);
+        } catch (SubmissionException e) {
+            return Uni.createFrom().failure(e);
+        }
+        String submissionId = UUID.randomUUID().toString();
+        EntitySubmittedEvent event = toEvent(submissionId, Instant.now(), caller, wellKnown, flat);
+        return events.publish(event).replaceWith(new IngestResult(submissionId, flat));
+    }
+
+    static EntitySubmittedEvent toEvent(String submissionId, Instant receivedAt, Caller caller, boolean wellKnown,
+            FlatSubmission flat) {
+        List<EventEntity> entities = flat.entities().stream().map(IngestService::toEventEntity).toList();
+        List<EventRelation> relations = flat.relations().stream()
+                .map(r -> new EventRelation(r.entityID(), r.relatedEntityID(), r.mode().wireName()))
+                .toList();
+        return new EntitySubmittedEvent(submissionId, DateTimeFormatter.ISO_INSTANT.format(receivedAt),
+                caller.userId(), caller.groups(), wellKnown, flat.root().id(), entities, relations);
+    }
+
+    private static EventEntity toEventEntity(FlatEntity entity) {
+        Map<String, Object> attributes = new LinkedHashMap<>();
+        for (Map.Entry<String, NormalisedValue> attribute : entity.attributes().entrySet()) {
+            attributes.put(attribute.getKey(), attribute.getValue().value());
+        }
+        return new EventEntity(entity.id(), entity.type(), entity.value().value(), attributes, entity.reputation(),
+                entity.tags(), entity.visibleBy());
+    }
+}
