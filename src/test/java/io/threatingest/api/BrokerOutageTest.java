@@ -1,0 +1,80 @@
+package io.threatingest.api;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.threatingest.messaging.EmbeddedBroker;
+import io.threatingest.support.EmbeddedBrokerResource;
+import io.threatingest.support.InjectBroker;
+
+/** With the broker stopped nothing is acknowledged: every answer is a 503 with the error headers. */
+@QuarkusTest
+@WithTestResource(EmbeddedBrokerResource.class)
+@TestProfile(BrokerOutageTest.OwnBroker.class)
+class BrokerOutageTest {
+
+    /** A profile of its own, so that stopping this broker cannot disturb other test classes. */
+    public static class OwnBroker implements QuarkusTestProfile {
+        @Override
+        public String getConfigProfile() {
+            return "test";
+        }
+    }
+
+    private static final String BODY = "{\"type\":\"ip\",\"attributes\":{\"ip\":\"8.8.4.4\"}}";
+
+    @InjectBroker
+    EmbeddedBroker broker;
+
+    private static Response post() {
+        return given().contentType(ContentType.JSON).body(BODY).post(EntityIngestTest.ENTITY);
+    }
+
+    @Test
+    void stoppedBrokerGives503WithRetryAfterAndNever202ThenRecovers() throws Exception {
+        post().then().statusCode(202);
+
+        broker.stop();
+        List<Integer> statuses = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            long started = System.nanoTime();
+            Response response = post();
+            long millis = (System.nanoTime() - started) / 1_000_000;
+            statuses.add(response.statusCode());
+            EntityIngestTest.assertErrorHeaders(response, 503);
+            response.then().header("Retry-After", matchesPattern("[1-9][0-9]*"))
+                    .body("error.type", equalTo("CRITICAL"));
+            assertTrue(millis < 4_000, "a 503 comes within the publish timeout, took " + millis + " ms");
+        }
+        assertEquals(List.of(503, 503, 503, 503, 503), statuses);
+        given().get("/q/health/ready").then().statusCode(503)
+                .body("checks.find { it.name == 'amqp-broker' }.status", equalTo("DOWN"));
+        given().get("/q/health/live").then().statusCode(200);
+
+        broker.start();
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        int status = 0;
+        while (System.nanoTime() < deadline && status != 202) {
+            status = post().statusCode();
+            if (status != 202) {
+                Thread.sleep(100);
+            }
+        }
+        assertEquals(202, status, "publishing resumes within 5 s of the broker's return, without a restart");
+        given().get("/q/health/ready").then().statusCode(200);
+    }
+}

@@ -1,0 +1,217 @@
+package io.threatingest.api;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.emptyOrNullString;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import io.threatingest.messaging.EmbeddedBroker;
+import io.threatingest.support.EmbeddedBrokerResource;
+import io.threatingest.support.InjectBroker;
+import io.threatingest.support.QueueReader;
+import io.threatingest.support.Sha3;
+import io.vertx.amqp.AmqpMessage;
+import io.vertx.core.json.JsonObject;
+
+@QuarkusTest
+@WithTestResource(EmbeddedBrokerResource.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class EntityIngestTest {
+
+    static final String ENTITY = "/api/ingest/v1/entity";
+    static final String UUID_PATTERN = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
+
+    @InjectBroker
+    EmbeddedBroker broker;
+
+    QueueReader queue;
+
+    @BeforeAll
+    void connectReader() throws Exception {
+        queue = new QueueReader(broker.port(), EmbeddedBrokerResource.ENTITIES);
+    }
+
+    @AfterAll
+    void closeReader() throws Exception {
+        queue.close();
+    }
+
+    private static Response post(String body) {
+        return given().contentType(ContentType.JSON).body(body).post(ENTITY);
+    }
+
+    @Test
+    void referenceExampleIsAcknowledgedOnlyOnceTheBrokerHoldsIt() throws Exception {
+        Instant before = Instant.now();
+        JsonPath answer = post(EntityResource.EXAMPLE).then()
+                .statusCode(202)
+                .body("message", equalTo("acknowledged"))
+                .body("id", equalTo(Sha3.id("ip", "203.0.113.1")))
+                .body("ids", equalTo(List.of(Sha3.id("ip", "203.0.113.1"))))
+                .extract().jsonPath();
+        String submissionId = answer.getString("submissionId");
+
+        AmqpMessage message = queue.await(submissionId, Duration.ofSeconds(10));
+
+        assertTrue(message.isDurable());
+        assertEquals("io.threatingest.entity.submitted", message.subject());
+        assertEquals("application/json", message.contentType());
+        JsonObject properties = message.applicationProperties();
+        assertEquals("1.0", properties.getString("cloudEvents:specversion"));
+        assertEquals(submissionId, properties.getString("cloudEvents:id"));
+        assertEquals("io.threatingest.entity.submitted", properties.getString("cloudEvents:type"));
+        assertEquals("/threat-ingest", properties.getString("cloudEvents:source"));
+        assertEquals(Sha3.id("ip", "203.0.113.1"), properties.getString("cloudEvents:subject"));
+        Instant time = Instant.parse(properties.getString("cloudEvents:time"));
+        assertFalse(time.isBefore(before.minusSeconds(1)), "time is when the request was received");
+
+        JsonObject event = message.bodyAsBinary().toJsonObject();
+        assertEquals(submissionId, event.getString("submissionId"));
+        assertEquals(properties.getString("cloudEvents:time"), event.getString("receivedAt"));
+        assertEquals("anonymous", event.getString("userId"));
+        assertEquals(List.of("public"), event.getJsonArray("groups").getList());
+        assertEquals(false, event.getBoolean("wellKnown"));
+        JsonObject entity = event.getJsonArray("entities").getJsonObject(0);
+        assertEquals(Sha3.id("ip", "203.0.113.1"), entity.getString("id"));
+        assertEquals("203.0.113.1", entity.getString("value"));
+        assertEquals(Map.of("ip", "203.0.113.1", "text", "seen brute-forcing ssh", "value", "honeypot-eu-1"),
+                entity.getJsonObject("attributes").getMap());
+        assertEquals(-1, entity.getInteger("reputation"));
+        assertEquals(List.of("ssh", "bruteforce"), entity.getJsonArray("tags").getList());
+        assertEquals(List.of("public"), entity.getJsonArray("visibleBy").getList());
+        assertTrue(event.getJsonArray("relations").isEmpty());
+    }
+
+    static final String THREE_LEVELS = """
+            {
+              "type": "domain",
+              "attributes": {"domain": "Login.Evil-Example.COM", "whois-registrar": "Shady Registrar LLC"},
+              "reputation": -3,
+              "associations": [
+                {
+                  "mode": "association",
+                  "type": "ip",
+                  "attributes": {"ip": "2001:DB8:0:0::53"},
+                  "associations": [
+                    {"mode": "aggregation", "type": "asn", "attributes": {"asn": 64500}, "visibleBy": ["team-a"]}
+                  ]
+                },
+                {
+                  "type": "malware",
+                  "attributes": {"malware": "Emotet", "malware-family": "Banking TROJAN"},
+                  "correlate": ["malware-family"],
+                  "associations": null,
+                  "tags": null
+                }
+              ],
+              "correlate": null,
+              "visibleBy": null
+            }""";
+
+    @Test
+    void threeLevelTreeArrivesFlattenedWithExactIdsAndRelations() throws Exception {
+        String domain = Sha3.id("domain", "login.evil-example.com");
+        String ip = Sha3.id("ip", "2001:db8::53");
+        String asn = Sha3.id("asn", "64500");
+        String malware = Sha3.id("malware", "emotet");
+        String family = Sha3.id("malware-family", "banking trojan");
+
+        JsonPath answer = post(THREE_LEVELS).then().statusCode(202)
+                .body("id", equalTo(domain))
+                .body("ids", equalTo(List.of(domain, ip, asn, malware, family)))
+                .extract().jsonPath();
+
+        JsonObject event = queue.await(answer.getString("submissionId"), Duration.ofSeconds(10))
+                .bodyAsBinary().toJsonObject();
+        assertEquals(domain, event.getString("rootId"));
+        assertEquals(List.of(domain, ip, asn, malware, family),
+                event.getJsonArray("entities").stream().map(e -> ((JsonObject) e).getString("id")).toList());
+        assertEquals(List.of(
+                Map.of("entityID", ip, "relatedEntityID", asn, "mode", "aggregation"),
+                Map.of("entityID", domain, "relatedEntityID", ip, "mode", "association"),
+                Map.of("entityID", malware, "relatedEntityID", family, "mode", "association"),
+                Map.of("entityID", domain, "relatedEntityID", malware, "mode", "association")),
+                event.getJsonArray("relations").stream().map(r -> ((JsonObject) r).getMap()).toList());
+        JsonObject asnEntity = event.getJsonArray("entities").getJsonObject(2);
+        assertEquals(64500, asnEntity.getInteger("value"));
+        assertEquals(List.of("team-a"), asnEntity.getJsonArray("visibleBy").getList());
+        assertEquals("shady registrar llc",
+                event.getJsonArray("entities").getJsonObject(0).getJsonObject("attributes").getString("whois-registrar"));
+    }
+
+    @Test
+    void dryRunReturnsNormalisedValuesAndPublishesNothing() throws Exception {
+        String dryDomain = "dry-run-" + System.nanoTime() + ".example.org";
+        given().contentType(ContentType.JSON).queryParam("dryRun", "true")
+                .body("{\"type\":\"domain\",\"attributes\":{\"domain\":\"" + dryDomain.toUpperCase() + "\"},"
+                        + "\"associations\":[{\"type\":\"ip\",\"attributes\":{\"ip\":\"::FFFF:8.8.8.8\"}}]}")
+                .post(ENTITY).then().statusCode(200)
+                .body("id", equalTo(Sha3.id("domain", dryDomain)))
+                .body("submissionId", nullValue())
+                .body("entities[0].value", equalTo(dryDomain))
+                .body("entities[1].value", equalTo("8.8.8.8"))
+                .body("entities[1].id", equalTo("ip-ba7fa36bff8d58ee45b973615e83d9aaeb921f1cc477d9c156e8a9cae8cca16e"));
+        given().contentType(ContentType.JSON).queryParam("dryRun", "true")
+                .body("{\"type\":\"asn\",\"attributes\":{\"asn\":15169}}").post(ENTITY)
+                .then().statusCode(200).body("entities[0].value", equalTo(15169));
+
+        // Messages on one link arrive in order: once a later real submission is here, a dry-run one would be too.
+        String marker = post("{\"type\":\"domain\",\"attributes\":{\"domain\":\"marker.example.org\"}}")
+                .then().statusCode(202).extract().path("submissionId");
+        queue.await(marker, Duration.ofSeconds(10));
+        assertFalse(queue.received().stream().anyMatch(m -> m.bodyAsBinary().toString().contains(dryDomain)));
+    }
+
+    @Test
+    void dryRunRejectsWhatTheRealRequestRejects() {
+        given().contentType(ContentType.JSON).queryParam("dryRun", "true")
+                .body("{\"type\":\"ip\",\"attributes\":{\"ip\":\"192.168.1.1\"}}").post(ENTITY)
+                .then().statusCode(400).body("error.param", equalTo("/attributes/ip"));
+    }
+
+    @Test
+    void healthLivenessAndReadiness() {
+        given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
+                .body("checks.find { it.name == 'amqp-broker' }.status", equalTo("UP"));
+    }
+
+    @Test
+    void openApiDescribesTheEndpointAndSwaggerUiIsServed() {
+        given().accept("application/json").get("/q/openapi").then().statusCode(200)
+                .body("paths.'/api/ingest/v1/entity'.post.responses.'202'", not(nullValue()))
+                .body("paths.'/api/ingest/v1/entity'.post.responses.'400'", not(nullValue()))
+                .body("paths.'/api/ingest/v1/entity'.post.responses.'503'", not(nullValue()))
+                .body("components.schemas.Entity.properties.type", not(nullValue()))
+                .body("components.schemas.Error.properties.error", not(nullValue()));
+        given().get("/q/swagger-ui/").then().statusCode(200).body(not(emptyOrNullString()));
+    }
+
+    static void assertErrorHeaders(Response response, int status) {
+        response.then().statusCode(status)
+                .header("x-error", not(emptyOrNullString()))
+                .header("x-error-id", matchesPattern(UUID_PATTERN))
+                .body("error.error_id", equalTo(response.header("x-error-id")))
+                .body("error.message", equalTo(response.header("x-error")));
+    }
+}

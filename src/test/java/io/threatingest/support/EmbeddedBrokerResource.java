@@ -1,0 +1,60 @@
+package io.threatingest.support;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.threatingest.messaging.EmbeddedBroker;
+
+/** A real Artemis broker (AMQP 1.0) on a free port with a fresh data directory, one per application start. */
+public class EmbeddedBrokerResource implements QuarkusTestResourceLifecycleManager {
+
+    public static final String ENTITIES = "ingest.entities";
+
+    private EmbeddedBroker broker;
+    private Path dataDir;
+
+    @Override
+    public Map<String, String> start() {
+        try {
+            dataDir = Files.createTempDirectory("threat-ingest-test-broker");
+            broker = new EmbeddedBroker("127.0.0.1", 0, dataDir.toString(), false, List.of(ENTITIES)).start();
+        } catch (Exception e) {
+            throw new IllegalStateException("embedded broker did not start", e);
+        }
+        return Map.of("ingest.broker.host", "127.0.0.1", "ingest.broker.port", Integer.toString(broker.port()));
+    }
+
+    @Override
+    public void inject(TestInjector injector) {
+        injector.injectIntoFields(broker,
+                new TestInjector.AnnotatedAndMatchesType(InjectBroker.class, EmbeddedBroker.class));
+    }
+
+    @Override
+    public void stop() {
+        try {
+            broker.stop();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        } finally {
+            deleteQuietly(dataDir);
+        }
+    }
+
+    private static void deleteQuietly(Path dir) {
+        if (dir == null) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // a leftover temp directory is harmless
+        }
+    }
+}
