@@ -3,6 +3,7 @@ package io.threatingest.messaging;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -53,6 +54,7 @@ public class AmqpPublisher {
     private Context context;
     private AmqpClient client;
     private Future<AmqpConnection> connection;
+    private long links;
     private long lastFailureNanos;
     private Throwable lastFailure;
     private volatile boolean connected;
@@ -101,8 +103,12 @@ public class AmqpPublisher {
      */
     public Uni<Void> publish(OutgoingMessage message) {
         AmqpMessage amqp = toAmqp(message);
+        AtomicReference<AmqpSender> used = new AtomicReference<>();
         return Uni.createFrom().<Void>emitter(emitter -> context.runOnContext(v -> sender(message.address())
-                        .compose(sender -> sender.sendWithAck(amqp))
+                        .compose(sender -> {
+                            used.set(sender);
+                            return sender.sendWithAck(amqp);
+                        })
                         .onComplete(result -> {
                             if (result.succeeded()) {
                                 emitter.complete(null);
@@ -110,8 +116,11 @@ public class AmqpPublisher {
                                 emitter.fail(result.cause());
                             }
                         })))
-                .ifNoItem().after(timeout).failWith(() -> new BrokerUnavailableException(
-                        "the broker did not accept the message within " + timeout.toMillis() + " ms", null))
+                .ifNoItem().after(timeout).failWith(() -> {
+                    recycle(message.address(), used.get());
+                    return new BrokerUnavailableException(
+                            "the broker did not accept the message within " + timeout.toMillis() + " ms", null);
+                })
                 .onFailure(failure -> !(failure instanceof BrokerUnavailableException))
                 .transform(failure -> new BrokerUnavailableException("the broker did not accept the message: "
                         + failure.getMessage(), failure));
@@ -135,10 +144,35 @@ public class AmqpPublisher {
             return cached;
         }
         Future<AmqpSender> created = connection().compose(conn -> conn.createSender(address,
-                new AmqpSenderOptions().setLinkName("threat-ingest-" + address).addCapability(QUEUE_CAPABILITY)));
+                new AmqpSenderOptions().setLinkName("threat-ingest-" + address + "-" + ++links)
+                        .addCapability(QUEUE_CAPABILITY)));
         senders.put(address, created);
         created.onFailure(failure -> senders.remove(address, created));
+        created.onSuccess(sender -> sender.exceptionHandler(failure -> {
+            LOG.debugf("AMQP sender link to %s failed: %s", address, failure.getMessage());
+            senders.remove(address, created);
+        }));
         return created;
+    }
+
+    /**
+     * Closes a sender link that let a message wait past the publish timeout. A broker can stop granting credit
+     * on a link (Artemis does after refusing a message for a full address) and never grant it again; a new link
+     * starts with fresh credit. Messages still waiting on the old link were answered 503 and are dropped with it.
+     */
+    private void recycle(String address, AmqpSender stale) {
+        if (stale == null) {
+            return;
+        }
+        context.runOnContext(v -> {
+            Future<AmqpSender> cached = senders.get(address);
+            if (cached != null && cached.succeeded() && cached.result() == stale) {
+                senders.remove(address);
+                LOG.warnf("Recycling the AMQP sender link to %s: no acknowledgement within %d ms (credit %d)",
+                        address, timeout.toMillis(), stale.remainingCredits());
+                stale.close();
+            }
+        });
     }
 
     /** On the context: the current connection, or a new attempt unless the last one failed very recently. */

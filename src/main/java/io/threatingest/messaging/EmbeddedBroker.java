@@ -4,10 +4,13 @@ import java.util.List;
 
 import org.apache.activemq.artemis.api.core.QueueConfiguration;
 import org.apache.activemq.artemis.api.core.RoutingType;
+import org.apache.activemq.artemis.api.core.SimpleString;
 import org.apache.activemq.artemis.core.config.Configuration;
 import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
 import org.apache.activemq.artemis.core.remoting.impl.netty.NettyAcceptor;
+import org.apache.activemq.artemis.core.server.ActiveMQServer;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
+import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
 
 /**
  * An in-process ActiveMQ Artemis broker speaking AMQP 1.0, with a durable anycast queue declared for each
@@ -16,6 +19,8 @@ import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 public final class EmbeddedBroker {
 
     private static final String ACCEPTOR = "amqp";
+    public static final String DEAD_LETTERS = "DLQ";
+    public static final String EXPIRED = "ExpiryQueue";
 
     private final String host;
     private final int requestedPort;
@@ -50,14 +55,31 @@ public final class EmbeddedBroker {
                 .setLargeMessagesDirectory(dataDir + "/large-messages")
                 .setPagingDirectory(dataDir + "/paging")
                 .addAcceptorConfiguration(ACCEPTOR, "tcp://" + host + ":" + bindPort + "?protocols=AMQP");
+        configuration.addAddressSetting("#", new AddressSettings()
+                .setDeadLetterAddress(SimpleString.of(DEAD_LETTERS))
+                .setExpiryAddress(SimpleString.of(EXPIRED)));
         for (String queue : queues) {
-            configuration.addQueueConfiguration(
-                    QueueConfiguration.of(queue).setAddress(queue).setRoutingType(RoutingType.ANYCAST).setDurable(true));
+            declare(configuration, queue);
         }
+        declare(configuration, DEAD_LETTERS);
+        declare(configuration, EXPIRED);
         EmbeddedActiveMQ started = new EmbeddedActiveMQ().setConfiguration(configuration).start();
         server = started;
         port = ((NettyAcceptor) started.getActiveMQServer().getRemotingService().getAcceptor(ACCEPTOR)).getActualPort();
         return this;
+    }
+
+    private static void declare(Configuration configuration, String queue) {
+        configuration.addQueueConfiguration(
+                QueueConfiguration.of(queue).setAddress(queue).setRoutingType(RoutingType.ANYCAST).setDurable(true));
+    }
+
+    /** The running Artemis server, for diagnostics and for tests that change its behaviour. */
+    public synchronized ActiveMQServer server() {
+        if (server == null) {
+            throw new IllegalStateException("the embedded broker is not running");
+        }
+        return server.getActiveMQServer();
     }
 
     public synchronized void stop() throws Exception {
@@ -81,7 +103,7 @@ public final class EmbeddedBroker {
         if (server == null) {
             return -1;
         }
-        var binding = server.getActiveMQServer().locateQueue(queue);
-        return binding == null ? -1 : binding.getMessageCount();
+        var found = server.getActiveMQServer().locateQueue(queue);
+        return found == null ? -1 : found.getMessageCount();
     }
 }

@@ -1,6 +1,7 @@
 package io.threatingest.api;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -9,7 +10,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.apache.activemq.artemis.core.settings.impl.AddressFullMessagePolicy;
+import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -21,10 +27,11 @@ import io.threatingest.messaging.EmbeddedBroker;
 import io.threatingest.support.EmbeddedBrokerResource;
 import io.threatingest.support.InjectBroker;
 
-/** With the broker stopped nothing is acknowledged: every answer is a 503 with the error headers. */
+/** When the broker refuses or is stopped nothing is acknowledged: every answer is a 503 with the error headers. */
 @QuarkusTest
 @WithTestResource(EmbeddedBrokerResource.class)
 @TestProfile(BrokerOutageTest.OwnBroker.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BrokerOutageTest {
 
     /** A profile of its own, so that stopping this broker cannot disturb other test classes. */
@@ -45,6 +52,32 @@ class BrokerOutageTest {
     }
 
     @Test
+    @Order(1)
+    void messageRefusedByTheBrokerGives503() throws Exception {
+        AddressSettings full = new AddressSettings().setMaxSizeBytes(1)
+                .setAddressFullMessagePolicy(AddressFullMessagePolicy.FAIL);
+        broker.server().getAddressSettingsRepository().addMatch(EmbeddedBrokerResource.ENTITIES, full);
+        try {
+            post().then().statusCode(anyOf(equalTo(202), equalTo(503)));
+            for (int i = 0; i < 3; i++) {
+                Response response = post();
+                EntityIngestTest.assertErrorHeaders(response, 503);
+                response.then().header("Retry-After", matchesPattern("[1-9][0-9]*"));
+            }
+        } finally {
+            broker.server().getAddressSettingsRepository().addMatch(EmbeddedBrokerResource.ENTITIES,
+                    new AddressSettings().setMaxSizeBytes(-1).setAddressFullMessagePolicy(AddressFullMessagePolicy.PAGE));
+        }
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        int status = 0;
+        while (System.nanoTime() < deadline && status != 202) {
+            status = post().statusCode();
+        }
+        assertEquals(202, status, "publishing resumes once the broker accepts messages again");
+    }
+
+    @Test
+    @Order(2)
     void stoppedBrokerGives503WithRetryAfterAndNever202ThenRecovers() throws Exception {
         post().then().statusCode(202);
 
