@@ -32,6 +32,24 @@ public final class GoText {
         return out.toString();
     }
 
+    /** Go {@code strings.ToUpper}: per code point simple case mapping. */
+    public static String upper(String s) {
+        StringBuilder out = null;
+        int n = s.length();
+        for (int i = 0; i < n; ) {
+            int cp = s.codePointAt(i);
+            int upper = Character.toUpperCase(cp);
+            if (upper != cp && out == null) {
+                out = new StringBuilder(n).append(s, 0, i);
+            }
+            if (out != null) {
+                out.appendCodePoint(upper);
+            }
+            i += Character.charCount(cp);
+        }
+        return out == null ? s : out.toString();
+    }
+
     /** Go {@code unicode.IsSpace}. */
     public static boolean isSpace(int cp) {
         if (cp < 0x100) {

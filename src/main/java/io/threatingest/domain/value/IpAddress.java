@@ -8,9 +8,11 @@ package io.threatingest.domain.value;
 public final class IpAddress {
 
     private final byte[] bytes;
+    private final boolean writtenAsIpv4;
 
-    private IpAddress(byte[] bytes) {
+    private IpAddress(byte[] bytes, boolean writtenAsIpv4) {
         this.bytes = bytes;
+        this.writtenAsIpv4 = writtenAsIpv4;
     }
 
     /** The parsed address, or {@code null} when the text is not a literal IP address. */
@@ -21,7 +23,7 @@ public final class IpAddress {
                 byte[] b = new byte[16];
                 b[10] = (byte) 0xff;
                 b[11] = (byte) 0xff;
-                return parseIpv4(s, 0, s.length(), b, 12) ? new IpAddress(b) : null;
+                return parseIpv4(s, 0, s.length(), b, 12) ? new IpAddress(b, true) : null;
             }
             if (c == ':') {
                 return parseIpv6(s);
@@ -78,7 +80,7 @@ public final class IpAddress {
             ellipsis = 0;
             pos = 2;
             if (pos == n) {
-                return new IpAddress(ip);
+                return new IpAddress(ip, false);
             }
         }
         int i = 0;
@@ -149,7 +151,7 @@ public final class IpAddress {
         } else if (ellipsis >= 0) {
             return null;
         }
-        return new IpAddress(ip);
+        return new IpAddress(ip, false);
     }
 
     private static int hexValue(char c) {
@@ -173,6 +175,11 @@ public final class IpAddress {
             }
         }
         return bytes[10] == (byte) 0xff && bytes[11] == (byte) 0xff;
+    }
+
+    /** True when the text was dotted IPv4 (Go's {@code Is4}), as opposed to any IPv6 form. */
+    public boolean writtenAsIpv4() {
+        return writtenAsIpv4;
     }
 
     public int byteAt(int index) {
@@ -240,14 +247,17 @@ public final class IpAddress {
         return true;
     }
 
-    /** The address with every bit after the first {@code prefixBits} (counted in the address family) cleared. */
+    /**
+     * The address with every bit after the first {@code prefixBits} cleared, the prefix counted in the family
+     * the address was written in (32 bits for dotted IPv4, 128 for IPv6 forms).
+     */
     public IpAddress masked(int prefixBits) {
         byte[] out = bytes.clone();
-        int from = (isIpv4() ? 96 : 0) + prefixBits;
+        int from = (writtenAsIpv4 ? 96 : 0) + prefixBits;
         for (int bit = from; bit < 128; bit++) {
             out[bit >> 3] &= (byte) ~(0x80 >> (bit & 7));
         }
-        return new IpAddress(out);
+        return new IpAddress(out, writtenAsIpv4);
     }
 
     /** Go {@code net.IP.String}: dotted decimal for IPv4, RFC 5952 for the rest. */
