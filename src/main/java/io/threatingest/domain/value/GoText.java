@@ -83,6 +83,20 @@ public final class GoText {
         return c >= '0' && c <= '9';
     }
 
+    /** The value of an ASCII hex digit of either case, or -1. */
+    static int hexValue(int c) {
+        if (c >= '0' && c <= '9') {
+            return c - '0';
+        }
+        if (c >= 'a' && c <= 'f') {
+            return c - 'a' + 10;
+        }
+        if (c >= 'A' && c <= 'F') {
+            return c - 'A' + 10;
+        }
+        return -1;
+    }
+
     static boolean isLowerHex(char c) {
         return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
     }

@@ -58,25 +58,14 @@ final class GoTime {
 
     static String normaliseDate(String value) throws InvalidValueException {
         Cursor c = new Cursor(value);
-        int year = year(c);
-        c.expect('-');
-        int month = month(c);
-        c.expect('-');
-        int day = c.number(true);
-        if (c.pos != value.length()) {
-            throw new InvalidValueException("parsing time \"" + value + "\": extra text");
-        }
-        checkDay(value, year, month, day);
-        return formatDate(year, month, day);
+        String date = date(c);
+        expectEnd(c);
+        return date;
     }
 
     static String normaliseDatetime(String value) throws InvalidValueException {
         Cursor c = new Cursor(value);
-        int year = year(c);
-        c.expect('-');
-        int month = month(c);
-        c.expect('-');
-        int day = c.number(true);
+        String date = date(c);
         c.expect('T');
         int hour = c.number(false);
         if (hour >= 24) {
@@ -103,12 +92,28 @@ final class GoTime {
             c.pos = end;
         }
         String offset = offset(c);
-        if (c.pos != value.length()) {
-            throw new InvalidValueException("parsing time \"" + value + "\": extra text");
-        }
-        checkDay(value, year, month, day);
-        return formatDate(year, month, day) + 'T' + two(hour) + ':' + two(minute) + ':' + two(second)
+        expectEnd(c);
+        return date + 'T' + two(hour) + ':' + two(minute) + ':' + two(second)
                 + trimFraction(fraction) + offset;
+    }
+
+    /** {@code 2006-01-02}: four-digit year, two-digit month and day, a real Gregorian date. */
+    private static String date(Cursor c) throws InvalidValueException {
+        int year = year(c);
+        c.expect('-');
+        int month = month(c);
+        c.expect('-');
+        int day = c.number(true);
+        if (day < 1 || day > daysIn(month, year)) {
+            throw new InvalidValueException("parsing time \"" + c.value + "\": day out of range");
+        }
+        return String.format("%04d", year) + '-' + two(month) + '-' + two(day);
+    }
+
+    private static void expectEnd(Cursor c) throws InvalidValueException {
+        if (c.pos != c.value.length()) {
+            throw new InvalidValueException("parsing time \"" + c.value + "\": extra text");
+        }
     }
 
     private static int year(Cursor c) throws InvalidValueException {
@@ -159,12 +164,6 @@ final class GoTime {
         return sign + two(total / 60) + ':' + two(total % 60);
     }
 
-    private static void checkDay(String value, int year, int month, int day) throws InvalidValueException {
-        if (day < 1 || day > daysIn(month, year)) {
-            throw new InvalidValueException("parsing time \"" + value + "\": day out of range");
-        }
-    }
-
     private static int daysIn(int month, int year) {
         switch (month) {
             case 2:
@@ -186,10 +185,6 @@ final class GoTime {
             end--;
         }
         return end == 0 ? "" : "." + digits.substring(0, end);
-    }
-
-    private static String formatDate(int year, int month, int day) {
-        return String.format("%04d", year) + '-' + two(month) + '-' + two(day);
     }
 
     private static String two(int n) {

@@ -88,7 +88,7 @@ public final class IpAddress {
             int off = 0;
             int acc = 0;
             while (pos + off < n) {
-                int digit = hexValue(s.charAt(pos + off));
+                int digit = GoText.hexValue(s.charAt(pos + off));
                 if (digit < 0) {
                     break;
                 }
@@ -152,19 +152,6 @@ public final class IpAddress {
             return null;
         }
         return new IpAddress(ip, false);
-    }
-
-    private static int hexValue(char c) {
-        if (c >= '0' && c <= '9') {
-            return c - '0';
-        }
-        if (c >= 'a' && c <= 'f') {
-            return c - 'a' + 10;
-        }
-        if (c >= 'A' && c <= 'F') {
-            return c - 'A' + 10;
-        }
-        return -1;
     }
 
     /** True for IPv4 and IPv4-mapped IPv6 addresses ({@code ::ffff:0:0/96}), which print as dotted decimal. */

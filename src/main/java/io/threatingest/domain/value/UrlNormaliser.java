@@ -330,16 +330,7 @@ public final class UrlNormaliser implements Normaliser {
     }
 
     private static int hex(byte c) {
-        if (c >= '0' && c <= '9') {
-            return c - '0';
-        }
-        if (c >= 'a' && c <= 'f') {
-            return c - 'a' + 10;
-        }
-        if (c >= 'A' && c <= 'F') {
-            return c - 'A' + 10;
-        }
-        return -1;
+        return GoText.hexValue(c & 0xff);
     }
 
     private static int indexOf(byte[] raw, byte b, int from, int to) {
