@@ -1,24 +1,35 @@
 package io.threatingest.api;
 
+import java.util.List;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.threatingest.config.IngestConfig;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import io.threatingest.security.CallerAttributes;
+import io.threatingest.security.Roles;
 import io.threatingest.service.Caller;
 
 /**
- * The caller of the current request. Until authentication is configured every request is the configured
- * default identity; client-sent {@code user-id} and {@code groups} headers are never read.
+ * The caller of the current request, from its verified identity only: the user id is a token's {@code sub} or
+ * an API key's user, the groups come from the token's groups claim or the key store. Client-sent
+ * {@code user-id} and {@code groups} headers are never read.
  */
 @ApplicationScoped
 public class CallerResolver {
 
-    private final Caller defaultCaller;
+    private final SecurityIdentity identity;
 
-    public CallerResolver(IngestConfig config) {
-        this.defaultCaller = new Caller(config.identity().defaultUserId(), config.identity().defaultGroups());
+    public CallerResolver(SecurityIdentity identity) {
+        this.identity = identity;
     }
 
     public Caller current() {
-        return defaultCaller;
+        String userId = identity.getPrincipal() instanceof JsonWebToken token && token.getSubject() != null
+                ? token.getSubject()
+                : identity.getPrincipal().getName();
+        List<String> groups = identity.getAttribute(CallerAttributes.GROUPS);
+        return new Caller(userId, groups == null ? List.of() : groups, identity.hasRole(Roles.ADMIN));
     }
 }

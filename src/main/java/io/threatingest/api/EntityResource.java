@@ -2,6 +2,7 @@ package io.threatingest.api;
 
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -17,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.smallrye.mutiny.Uni;
@@ -27,12 +29,15 @@ import io.threatingest.api.dto.ErrorBody;
 import io.threatingest.api.error.ApiException;
 import io.threatingest.domain.FlatSubmission;
 import io.threatingest.domain.SubmissionException;
+import io.threatingest.security.Roles;
 import io.threatingest.service.Caller;
 import io.threatingest.service.IngestResult;
 import io.threatingest.service.IngestService;
 
 @Path("/api/ingest/v1")
 @Tag(name = "Entities")
+@SecurityRequirement(name = OpenApiSecurity.BEARER)
+@SecurityRequirement(name = OpenApiSecurity.API_KEY)
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 public class EntityResource {
@@ -60,6 +65,7 @@ public class EntityResource {
 
     @POST
     @Path("/entity")
+    @RolesAllowed(Roles.REPORTER)
     @Operation(summary = "Ingest an entity", description = "Validates and normalises every value of the entity "
             + "tree, computes each entity's ID and publishes the submission as one event. 202 means the broker "
             + "holds it. With dryRun=true nothing is published and the answer (200) shows the normalised values.")
@@ -71,6 +77,10 @@ public class EntityResource {
             content = @Content(schema = @Schema(implementation = DryRunResponse.class)))
     @APIResponse(responseCode = "400", description = "Invalid JSON or an invalid value; `param` points at it.",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    @APIResponse(responseCode = "401", description = "No, invalid or ambiguous credentials; see WWW-Authenticate.",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    @APIResponse(responseCode = "403", description = "Missing role `reporter`, or a `visibleBy` group the caller "
+            + "may not name.", content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     @APIResponse(responseCode = "503", description = "The broker cannot take the submission; see Retry-After.",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     public Uni<Response> insert(EntityRequest body,

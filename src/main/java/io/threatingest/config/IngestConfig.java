@@ -19,9 +19,10 @@ public interface IngestConfig {
 
     Events events();
 
-    Identity identity();
 
     EmbeddedBroker embeddedBroker();
+
+    Auth auth();
 
     /** The AMQP 1.0 broker the service publishes to. */
     interface Broker {
@@ -78,13 +79,37 @@ public interface IngestConfig {
         String source();
     }
 
-    /** The identity recorded on submissions until authentication is configured. */
-    interface Identity {
-        @WithDefault("anonymous")
-        String defaultUserId();
+    /** Authentication by API key pair (this store) or by Bearer JWT ({@code mp.jwt.verify.*}). */
+    interface Auth {
+        /** The API key store: one JSON object per line (see README). Without it no API key is accepted. */
+        Optional<java.nio.file.Path> apiKeysFile();
 
-        @WithDefault("public")
-        List<String> defaultGroups();
+        /** How often the key store file is checked for changes. */
+        @WithDefault("5s")
+        Duration reloadInterval();
+
+        /** How long a secret that passed Argon2id is remembered (0 to verify every request). */
+        @WithDefault("60s")
+        Duration verificationCacheTtl();
+
+        @WithDefault("10000")
+        int verificationCacheSize();
+
+        /** Create an in-memory key pair with every role at start and print it once (local and dev only). */
+        @WithDefault("false")
+        boolean demoKey();
+
+        Jwt jwt();
+
+        interface Jwt {
+            /** Claim holding the caller's groups (visibility). */
+            @WithDefault("groups")
+            String groupsClaim();
+
+            /** Claim holding the caller's roles. */
+            @WithDefault("roles")
+            String rolesClaim();
+        }
     }
 
     /** An in-process Artemis broker on {@code ingest.broker.host:port}, for running without infrastructure. */

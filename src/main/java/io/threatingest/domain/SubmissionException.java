@@ -9,15 +9,31 @@ public final class SubmissionException extends Exception {
 
     private final String pointer;
     private final String dataType;
+    private final boolean forbidden;
 
     public SubmissionException(String pointer, String reason) {
-        this(pointer, null, reason);
+        this(pointer, null, reason, false);
     }
 
     public SubmissionException(String pointer, String dataType, String reason) {
+        this(pointer, dataType, reason, false);
+    }
+
+    private SubmissionException(String pointer, String dataType, String reason, boolean forbidden) {
         super(reason, null, false, false);
         this.pointer = pointer;
         this.dataType = dataType;
+        this.forbidden = forbidden;
+    }
+
+    /** A well-formed submission that the caller is not allowed to make. */
+    public static SubmissionException forbidden(String pointer, String reason) {
+        return new SubmissionException(pointer, null, reason, true);
+    }
+
+    /** True when the caller may not do this, as opposed to the input being invalid. */
+    public boolean forbidden() {
+        return forbidden;
     }
 
     /** The JSON pointer (RFC 6901) of the offending field in the request body. */

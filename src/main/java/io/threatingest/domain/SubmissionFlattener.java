@@ -17,14 +17,10 @@ public final class SubmissionFlattener {
     private SubmissionFlattener() {
     }
 
-    /**
-     * @param defaultVisibleBy the groups an entity is visible to when it names none itself
-     */
-    public static FlatSubmission flatten(EntitySubmission root, List<String> defaultVisibleBy)
-            throws SubmissionException {
+    public static FlatSubmission flatten(EntitySubmission root, Visibility visibility) throws SubmissionException {
         List<FlatEntity> entities = new ArrayList<>();
         List<Relation> relations = new ArrayList<>();
-        new Walk(entities, relations, List.copyOf(defaultVisibleBy)).entity(root, "");
+        new Walk(entities, relations, visibility).entity(root, "");
         return new FlatSubmission(List.copyOf(entities), List.copyOf(relations));
     }
 
@@ -46,7 +42,7 @@ public final class SubmissionFlattener {
         return token.replace("~", "~0").replace("/", "~1");
     }
 
-    private record Walk(List<FlatEntity> entities, List<Relation> relations, List<String> defaultVisibleBy) {
+    private record Walk(List<FlatEntity> entities, List<Relation> relations, Visibility visibility) {
 
         String entity(EntitySubmission submission, String at) throws SubmissionException {
             EntityType type = entityType(submission.type(), at);
@@ -60,8 +56,15 @@ public final class SubmissionFlattener {
             List<String> correlate = strings(submission.correlate(), at + "/correlate");
             List<String> tags = strings(submission.tags(), at + "/tags");
             List<String> visibleBy = strings(submission.visibleBy(), at + "/visibleBy");
+            for (int i = 0; i < visibleBy.size(); i++) {
+                if (!visibility.permits(visibleBy.get(i))) {
+                    throw SubmissionException.forbidden(at + "/visibleBy/" + i,
+                            "you may only make entities visible to your own groups or public, not to "
+                                    + visibleBy.get(i));
+                }
+            }
             if (visibleBy.isEmpty()) {
-                visibleBy = defaultVisibleBy;
+                visibleBy = visibility.defaults();
             }
 
             String id = EntityId.of(type.name(), main.text());

@@ -33,7 +33,7 @@ public class IngestService {
 
     /** Validates and flattens without publishing anything. */
     public FlatSubmission validate(EntitySubmission submission, Caller caller) throws SubmissionException {
-        return SubmissionFlattener.flatten(submission, caller.groups());
+        return SubmissionFlattener.flatten(submission, caller.visibility());
     }
 
     /**

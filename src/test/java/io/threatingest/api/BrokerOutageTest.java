@@ -24,12 +24,15 @@ import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.threatingest.messaging.EmbeddedBroker;
+import io.threatingest.support.AuthFixtureResource;
 import io.threatingest.support.EmbeddedBrokerResource;
+import io.threatingest.support.TestCredentials;
 import io.threatingest.support.InjectBroker;
 
 /** When the broker refuses or is stopped nothing is acknowledged: every answer is a 503 with the error headers. */
 @QuarkusTest
 @WithTestResource(EmbeddedBrokerResource.class)
+@WithTestResource(AuthFixtureResource.class)
 @TestProfile(BrokerOutageTest.OwnBroker.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BrokerOutageTest {
@@ -48,7 +51,7 @@ class BrokerOutageTest {
     EmbeddedBroker broker;
 
     private static Response post() {
-        return given().contentType(ContentType.JSON).body(BODY).post(EntityIngestTest.ENTITY);
+        return TestCredentials.reporter().contentType(ContentType.JSON).body(BODY).post(EntityIngestTest.ENTITY);
     }
 
     @Test

@@ -1,6 +1,5 @@
 package io.threatingest.api;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -16,12 +15,15 @@ import io.restassured.path.json.JsonPath;
 import io.threatingest.domain.DataType;
 import io.threatingest.support.DataTypeSamples;
 import io.threatingest.support.DataTypeSamples.Sample;
+import io.threatingest.support.AuthFixtureResource;
 import io.threatingest.support.EmbeddedBrokerResource;
+import io.threatingest.support.TestCredentials;
 import io.threatingest.support.Sha3;
 
 /** Through HTTP: a dry run gives the normalised main value and the ID for a sample of every data type. */
 @QuarkusTest
 @WithTestResource(EmbeddedBrokerResource.class)
+@WithTestResource(AuthFixtureResource.class)
 class DataTypeDryRunTest {
 
     static Stream<Sample> samples() {
@@ -33,7 +35,7 @@ class DataTypeDryRunTest {
     void dryRunShowsTheNormalisedValueAndId(Sample sample) {
         String body = "{\"type\":\"" + sample.entityType() + "\",\"attributes\":{\"" + sample.entityType() + "\":"
                 + sample.json() + "}}";
-        JsonPath answer = given().contentType(ContentType.JSON).queryParam("dryRun", "true").body(body)
+        JsonPath answer = TestCredentials.reporter().contentType(ContentType.JSON).queryParam("dryRun", "true").body(body)
                 .post(EntityIngestTest.ENTITY)
                 .then().statusCode(200)
                 .body("id", equalTo(Sha3.id(sample.entityType(), sample.expected())))
@@ -56,7 +58,7 @@ class DataTypeDryRunTest {
         String invalid = sample.numeric() ? "\"not a number\"" : "{\"not\":\"a string\"}";
         String body = "{\"type\":\"" + sample.entityType() + "\",\"attributes\":{\"" + sample.entityType() + "\":"
                 + invalid + "}}";
-        given().contentType(ContentType.JSON).queryParam("dryRun", "true").body(body).post(EntityIngestTest.ENTITY)
+        TestCredentials.reporter().contentType(ContentType.JSON).queryParam("dryRun", "true").body(body).post(EntityIngestTest.ENTITY)
                 .then().statusCode(400)
                 .body("error.param", equalTo("/attributes/" + sample.entityType()))
                 .body("error.message", containsString("data type " + sample.dataType().label()));

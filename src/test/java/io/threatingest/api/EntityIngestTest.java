@@ -26,7 +26,9 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import io.threatingest.messaging.EmbeddedBroker;
+import io.threatingest.support.AuthFixtureResource;
 import io.threatingest.support.EmbeddedBrokerResource;
+import io.threatingest.support.TestCredentials;
 import io.threatingest.support.InjectBroker;
 import io.threatingest.support.QueueReader;
 import io.threatingest.support.Sha3;
@@ -35,6 +37,7 @@ import io.vertx.core.json.JsonObject;
 
 @QuarkusTest
 @WithTestResource(EmbeddedBrokerResource.class)
+@WithTestResource(AuthFixtureResource.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class EntityIngestTest {
 
@@ -57,7 +60,7 @@ class EntityIngestTest {
     }
 
     private static Response post(String body) {
-        return given().contentType(ContentType.JSON).body(body).post(ENTITY);
+        return TestCredentials.reporter().contentType(ContentType.JSON).body(body).post(ENTITY);
     }
 
     @Test
@@ -88,8 +91,8 @@ class EntityIngestTest {
         JsonObject event = message.bodyAsBinary().toJsonObject();
         assertEquals(submissionId, event.getString("submissionId"));
         assertEquals(properties.getString("cloudEvents:time"), event.getString("receivedAt"));
-        assertEquals("anonymous", event.getString("userId"));
-        assertEquals(List.of("public"), event.getJsonArray("groups").getList());
+        assertEquals(TestCredentials.REPORTER.userId(), event.getString("userId"));
+        assertEquals(TestCredentials.REPORTER.groups(), event.getJsonArray("groups").getList());
         assertEquals(false, event.getBoolean("wellKnown"));
         JsonObject entity = event.getJsonArray("entities").getJsonObject(0);
         assertEquals(Sha3.id("ip", "203.0.113.1"), entity.getString("id"));
@@ -113,7 +116,7 @@ class EntityIngestTest {
                   "type": "ip",
                   "attributes": {"ip": "2001:DB8:0:0::53"},
                   "associations": [
-                    {"mode": "aggregation", "type": "asn", "attributes": {"asn": 64500}, "visibleBy": ["team-a"]}
+                    {"mode": "aggregation", "type": "asn", "attributes": {"asn": 64500}, "visibleBy": ["public"]}
                   ]
                 },
                 {
@@ -154,7 +157,9 @@ class EntityIngestTest {
                 event.getJsonArray("relations").stream().map(r -> ((JsonObject) r).getMap()).toList());
         JsonObject asnEntity = event.getJsonArray("entities").getJsonObject(2);
         assertEquals(64500, asnEntity.getInteger("value"));
-        assertEquals(List.of("team-a"), asnEntity.getJsonArray("visibleBy").getList());
+        assertEquals(List.of("public"), asnEntity.getJsonArray("visibleBy").getList());
+        assertEquals(TestCredentials.REPORTER.groups(),
+                event.getJsonArray("entities").getJsonObject(1).getJsonArray("visibleBy").getList());
         assertEquals("shady registrar llc",
                 event.getJsonArray("entities").getJsonObject(0).getJsonObject("attributes").getString("whois-registrar"));
     }
@@ -162,7 +167,7 @@ class EntityIngestTest {
     @Test
     void dryRunReturnsNormalisedValuesAndPublishesNothing() throws Exception {
         String dryDomain = "dry-run-" + System.nanoTime() + ".example.org";
-        given().contentType(ContentType.JSON).queryParam("dryRun", "true")
+        TestCredentials.reporter().contentType(ContentType.JSON).queryParam("dryRun", "true")
                 .body("{\"type\":\"domain\",\"attributes\":{\"domain\":\"" + dryDomain.toUpperCase() + "\"},"
                         + "\"associations\":[{\"type\":\"ip\",\"attributes\":{\"ip\":\"::FFFF:8.8.8.8\"}}]}")
                 .post(ENTITY).then().statusCode(200)
@@ -171,7 +176,7 @@ class EntityIngestTest {
                 .body("entities[0].value", equalTo(dryDomain))
                 .body("entities[1].value", equalTo("8.8.8.8"))
                 .body("entities[1].id", equalTo("ip-ba7fa36bff8d58ee45b973615e83d9aaeb921f1cc477d9c156e8a9cae8cca16e"));
-        given().contentType(ContentType.JSON).queryParam("dryRun", "true")
+        TestCredentials.reporter().contentType(ContentType.JSON).queryParam("dryRun", "true")
                 .body("{\"type\":\"asn\",\"attributes\":{\"asn\":15169}}").post(ENTITY)
                 .then().statusCode(200).body("entities[0].value", equalTo(15169));
 
@@ -184,7 +189,7 @@ class EntityIngestTest {
 
     @Test
     void dryRunRejectsWhatTheRealRequestRejects() {
-        given().contentType(ContentType.JSON).queryParam("dryRun", "true")
+        TestCredentials.reporter().contentType(ContentType.JSON).queryParam("dryRun", "true")
                 .body("{\"type\":\"ip\",\"attributes\":{\"ip\":\"192.168.1.1\"}}").post(ENTITY)
                 .then().statusCode(400).body("error.param", equalTo("/attributes/ip"));
     }

@@ -1,6 +1,5 @@
 package io.threatingest.api;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
@@ -12,11 +11,14 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import io.threatingest.support.AuthFixtureResource;
 import io.threatingest.support.EmbeddedBrokerResource;
+import io.threatingest.support.TestCredentials;
 
 /** One 400 per decoding and validation rule, each naming the offending field. */
 @QuarkusTest
 @WithTestResource(EmbeddedBrokerResource.class)
+@WithTestResource(AuthFixtureResource.class)
 class EntityValidationErrorTest {
 
     @ParameterizedTest(name = "{0}")
@@ -42,7 +44,7 @@ class EntityValidationErrorTest {
             "number in string array    | {\"type\":\"ip\",\"attributes\":{\"ip\":\"8.8.8.8\"},\"visibleBy\":[1]}       | /visibleBy/0           | expected a string",
             "array for the document    | []                                                                            | ''                     | expected an object" })
     void answers400NamingTheField(String rule, String body, String param, String reason) {
-        Response response = given().contentType(ContentType.JSON).body(body).post(EntityIngestTest.ENTITY);
+        Response response = TestCredentials.reporter().contentType(ContentType.JSON).body(body).post(EntityIngestTest.ENTITY);
         EntityIngestTest.assertErrorHeaders(response, 400);
         response.then().body("error.param", equalTo(param))
                 .body("error.type", equalTo("WARNING"))
@@ -52,7 +54,7 @@ class EntityValidationErrorTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = { "{\"type\":\"ip\",", "{\"type\":\"ip\",\"attributes\":{}} trailing", "not json" })
     void malformedJsonIsA400WithoutParam(String body) {
-        Response response = given().contentType(ContentType.JSON).body(body).post(EntityIngestTest.ENTITY);
+        Response response = TestCredentials.reporter().contentType(ContentType.JSON).body(body).post(EntityIngestTest.ENTITY);
         EntityIngestTest.assertErrorHeaders(response, 400);
         response.then().body("error.message", containsString("malformed JSON")).body("error.param", nullValue());
     }
@@ -60,7 +62,7 @@ class EntityValidationErrorTest {
     @ParameterizedTest
     @CsvSource({ "maybe", "1" })
     void invalidDryRunValueIsA400(String value) {
-        Response response = given().contentType(ContentType.JSON).queryParam("dryRun", value)
+        Response response = TestCredentials.reporter().contentType(ContentType.JSON).queryParam("dryRun", value)
                 .body("{\"type\":\"ip\",\"attributes\":{\"ip\":\"8.8.8.8\"}}").post(EntityIngestTest.ENTITY);
         EntityIngestTest.assertErrorHeaders(response, 400);
         response.then().body("error.param", equalTo("dryRun"));

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 class SubmissionFlattenerTest {
 
     private static final List<String> GROUPS = List.of("public");
+    private static final Visibility ANY = Visibility.unrestricted(GROUPS);
 
     private static EntitySubmission entity(String type, Map<String, RawValue> attributes,
             List<AssociationSubmission> associations) {
@@ -35,7 +36,7 @@ class SubmissionFlattenerTest {
                                 null))))),
                 new AssociationSubmission("", entity("md5", attrs("md5", "D41D8CD98F00B204E9800998ECF8427E"), null))));
 
-        FlatSubmission flat = SubmissionFlattener.flatten(tree, GROUPS);
+        FlatSubmission flat = SubmissionFlattener.flatten(tree, ANY);
 
         String domain = EntityId.of("domain", "evil.example.com");
         String ip = EntityId.of("ip", "8.8.8.8");
@@ -56,7 +57,7 @@ class SubmissionFlattenerTest {
                 attrs("malware", "Emotet", "malware-family", "Banking TROJAN"), null, -3,
                 List.of("malware-family", "malware-family"), List.of("loader"), List.of("team"));
 
-        FlatSubmission flat = SubmissionFlattener.flatten(malware, GROUPS);
+        FlatSubmission flat = SubmissionFlattener.flatten(malware, ANY);
 
         String sourceId = EntityId.of("malware", "emotet");
         String familyId = EntityId.of("malware-family", "banking trojan");
@@ -70,13 +71,13 @@ class SubmissionFlattenerTest {
     void duplicateEntitiesKeepOneIdEach() throws Exception {
         EntitySubmission tree = entity("ip", attrs("ip", "8.8.8.8"), List.of(
                 new AssociationSubmission(null, entity("ip", attrs("ip", "::ffff:8.8.8.8"), null))));
-        FlatSubmission flat = SubmissionFlattener.flatten(tree, GROUPS);
+        FlatSubmission flat = SubmissionFlattener.flatten(tree, ANY);
         assertEquals(2, flat.entities().size());
         assertEquals(1, flat.distinctIds().size());
     }
 
     private static SubmissionException reject(EntitySubmission submission) {
-        return assertThrows(SubmissionException.class, () -> SubmissionFlattener.flatten(submission, GROUPS));
+        return assertThrows(SubmissionException.class, () -> SubmissionFlattener.flatten(submission, ANY));
     }
 
     @Test
@@ -120,10 +121,29 @@ class SubmissionFlattenerTest {
     }
 
     @Test
+    void callersMayOnlyNameTheGroupsTheyAreAllowed() throws Exception {
+        Visibility soc = new Visibility(List.of("soc"), java.util.Set.of("soc", "public"));
+        EntitySubmission nested = entity("domain", attrs("domain", "example.com"), List.of(new AssociationSubmission(
+                null, new EntitySubmission("ip", attrs("ip", "8.8.8.8"), null, null, null, null, List.of("soc", "red")))));
+        SubmissionException refused = assertThrows(SubmissionException.class,
+                () -> SubmissionFlattener.flatten(nested, soc));
+        assertEquals(true, refused.forbidden());
+        assertEquals("/associations/0/visibleBy/1", refused.pointer());
+
+        EntitySubmission allowed = new EntitySubmission("ip", attrs("ip", "8.8.8.8"), null, null, null, null,
+                List.of("public", "soc"));
+        assertEquals(List.of("public", "soc"), SubmissionFlattener.flatten(allowed, soc).root().visibleBy());
+        assertEquals(List.of("soc"), SubmissionFlattener.flatten(entity("ip", attrs("ip", "8.8.8.8"), null), soc)
+                .root().visibleBy());
+        assertEquals(List.of("soc", "red"), SubmissionFlattener.flatten(nested, Visibility.unrestricted(GROUPS))
+                .entities().get(1).visibleBy());
+    }
+
+    @Test
     void nullAttributeValuesCountAsAbsent() throws Exception {
         Map<String, RawValue> attributes = attrs("ip", "8.8.8.8");
         attributes.put("text", null);
-        FlatSubmission flat = SubmissionFlattener.flatten(entity("ip", attributes, null), GROUPS);
+        FlatSubmission flat = SubmissionFlattener.flatten(entity("ip", attributes, null), ANY);
         assertEquals(List.of("ip"), List.copyOf(flat.root().attributes().keySet()));
     }
 }

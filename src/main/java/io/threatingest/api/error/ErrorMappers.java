@@ -14,18 +14,27 @@ import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import io.threatingest.config.IngestConfig;
 import io.threatingest.domain.SubmissionException;
 import io.threatingest.domain.SubmissionFlattener;
 import io.threatingest.messaging.BrokerUnavailableException;
+import io.threatingest.security.AuthFailures;
+import io.threatingest.security.BearerFailures;
+import io.threatingest.security.Challenges;
+import io.threatingest.security.AuthMethod;
 
 /** Maps every failure of a request to the uniform error answer of {@link ErrorResponses}. */
 public class ErrorMappers {
 
     private final Duration retryAfter;
+    private final AuthFailures authFailures;
 
-    public ErrorMappers(IngestConfig config) {
+    public ErrorMappers(IngestConfig config, AuthFailures authFailures) {
         this.retryAfter = config.publish().retryAfter();
+        this.authFailures = authFailures;
     }
 
     @ServerExceptionMapper
@@ -35,9 +44,43 @@ public class ErrorMappers {
 
     @ServerExceptionMapper
     public Response invalidSubmission(SubmissionException e) {
+        if (e.forbidden()) {
+            return ErrorResponses.build(403, "forbidden", e.getMessage() + " (at " + e.pointer() + ")", e.pointer(),
+                    null, null);
+        }
         String where = e.dataType() == null ? "at " + e.pointer() : "data type " + e.dataType() + " at " + e.pointer();
         return ErrorResponses.build(400, "invalid entity", e.getMessage() + " (" + where + ")", e.pointer(), null,
                 null);
+    }
+
+    /**
+     * Credentials refused: by this project's API key mechanism (method and reason in the attributes), or a
+     * Bearer token refused by the JWT mechanism (no attributes, the parser's failure as cause).
+     */
+    @ServerExceptionMapper
+    public Response authenticationFailed(AuthenticationFailedException e) {
+        String method = e.getAttribute(AuthMethod.METHOD_ATTRIBUTE);
+        if (method != null) {
+            return unauthenticated(method, e.getAttribute(AuthMethod.REASON_ATTRIBUTE));
+        }
+        return unauthenticated(AuthMethod.BEARER.label(), BearerFailures.reason(e));
+    }
+
+    @ServerExceptionMapper
+    public Response authenticationRequired(UnauthorizedException e) {
+        return unauthenticated(AuthMethod.NONE.label(), "credentials required");
+    }
+
+    @ServerExceptionMapper
+    public Response missingRole(ForbiddenException e) {
+        return ErrorResponses.build(403, "forbidden", "your roles do not allow this operation", null, null, null);
+    }
+
+    private Response unauthenticated(String method, String reason) {
+        authFailures.count(method, reason);
+        return ErrorResponses.builder(401, "authentication failed", reason + " (" + method + ")", null, null)
+                .header("WWW-Authenticate", Challenges.BOTH)
+                .build();
     }
 
     @ServerExceptionMapper

@@ -31,20 +31,26 @@ public final class ErrorResponses {
 
     public static Response build(int status, String summary, String cause, String param, Duration retryAfter,
             Throwable failure) {
+        Response.ResponseBuilder response = builder(status, summary, cause, param, failure);
+        if (retryAfter != null) {
+            response.header("Retry-After", Math.max(1, retryAfter.toSeconds()));
+        }
+        return response.build();
+    }
+
+    /** The error answer, for callers that add headers of their own (challenges, rate limits). */
+    public static Response.ResponseBuilder builder(int status, String summary, String cause, String param,
+            Throwable failure) {
         String errorId = UUID.randomUUID().toString();
         String message = truncate(cause == null || cause.isEmpty() ? summary : summary + ": " + cause,
                 MAX_MESSAGE_CHARS);
         log(status, errorId, message, failure);
         ErrorBody body = new ErrorBody(new ErrorBody.Detail(message, severity(status), md5Hex(summary), errorId, param));
-        Response.ResponseBuilder response = Response.status(status)
+        return Response.status(status)
                 .type(MediaType.APPLICATION_JSON_TYPE)
                 .header(X_ERROR, headerSafe(message))
                 .header(X_ERROR_ID, errorId)
                 .entity(body);
-        if (retryAfter != null) {
-            response.header("Retry-After", Math.max(1, retryAfter.toSeconds()));
-        }
-        return response.build();
     }
 
     private static void log(int status, String errorId, String message, Throwable failure) {

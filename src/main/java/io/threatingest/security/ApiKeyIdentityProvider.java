@@ -1,0 +1,76 @@
+package io.threatingest.security;
+
+import java.time.Clock;
+import java.time.Instant;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.security.identity.AuthenticationRequestContext;
+import io.quarkus.security.identity.IdentityProvider;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.runtime.QuarkusPrincipal;
+import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import io.threatingest.config.IngestConfig;
+
+/**
+ * Verifies an API key pair against the key store. Argon2id is deliberately slow, so it runs on a worker
+ * thread, and a pair that passed is remembered for a short time ({@link VerifiedSecrets}).
+ */
+@ApplicationScoped
+public class ApiKeyIdentityProvider implements IdentityProvider<ApiKeyAuthenticationRequest> {
+
+    private final ApiKeyStore store;
+    private final VerifiedSecrets verified;
+    private final Clock clock;
+
+    public ApiKeyIdentityProvider(ApiKeyStore store, IngestConfig config) {
+        this.store = store;
+        this.verified = new VerifiedSecrets(config.auth().verificationCacheTtl().toNanos(),
+                config.auth().verificationCacheSize());
+        this.clock = Clock.systemUTC();
+        store.onReload(verified::clear);
+    }
+
+    @Override
+    public Class<ApiKeyAuthenticationRequest> getRequestType() {
+        return ApiKeyAuthenticationRequest.class;
+    }
+
+    @Override
+    public Uni<SecurityIdentity> authenticate(ApiKeyAuthenticationRequest request, AuthenticationRequestContext context) {
+        ApiKey key = store.find(request.keyId()).orElse(null);
+        if (key == null) {
+            return reject("unknown api key");
+        }
+        if (key.disabled()) {
+            return reject("api key disabled");
+        }
+        if (key.expired(Instant.now(clock))) {
+            return reject("api key expired");
+        }
+        if (verified.contains(key.keyId(), request.secret())) {
+            return Uni.createFrom().item(identity(key));
+        }
+        return context.runBlocking(() -> {
+            if (!Argon2id.verify(request.secret(), key.secretHash())) {
+                throw AuthMethod.API_KEY.reject("wrong api secret");
+            }
+            verified.remember(key.keyId(), request.secret());
+            return identity(key);
+        });
+    }
+
+    private static Uni<SecurityIdentity> reject(String reason) {
+        return Uni.createFrom().failure(AuthMethod.API_KEY.reject(reason));
+    }
+
+    private static SecurityIdentity identity(ApiKey key) {
+        return QuarkusSecurityIdentity.builder()
+                .setPrincipal(new QuarkusPrincipal(key.userId()))
+                .addRoles(key.roles())
+                .addAttribute(CallerAttributes.GROUPS, key.groups())
+                .addAttribute(CallerAttributes.METHOD, AuthMethod.API_KEY.label())
+                .build();
+    }
+}

@@ -1,0 +1,17 @@
+package io.threatingest.security;
+
+import java.util.Set;
+
+/** Role names of the reference API. A caller needs one of the route's roles; {@code admin} has them all. */
+public final class Roles {
+
+    public static final String ADMIN = "admin";
+    public static final String USER = "user";
+    public static final String REPORTER = "reporter";
+    public static final String TRUSTED = "trusted";
+
+    public static final Set<String> ALL = Set.of(ADMIN, USER, REPORTER, TRUSTED);
+
+    private Roles() {
+    }
+}
