@@ -26,7 +26,6 @@ import io.threatingest.api.dto.AcknowledgedResponse;
 import io.threatingest.api.dto.DryRunResponse;
 import io.threatingest.api.dto.EntityRequest;
 import io.threatingest.api.dto.ErrorBody;
-import io.threatingest.api.error.ApiException;
 import io.threatingest.domain.FlatSubmission;
 import io.threatingest.domain.SubmissionException;
 import io.threatingest.security.Roles;
@@ -86,9 +85,7 @@ public class EntityResource {
     public Uni<Response> insert(EntityRequest body,
             @Parameter(description = "Validate only: publish nothing, answer 200 with normalised values.")
             @QueryParam("dryRun") String dryRun) throws SubmissionException {
-        if (body == null) {
-            throw ApiException.badRequest("request body required", "send an entity as a JSON object", "");
-        }
+        RequestBodies.required(body);
         Caller caller = callers.current();
         if (DryRun.requested(dryRun)) {
             FlatSubmission flat = ingest.validate(SubmissionMapper.toDomain(body), caller);

@@ -24,6 +24,47 @@ public interface IngestConfig {
 
     Auth auth();
 
+    Scan scan();
+
+    /** Scan tasks and their webhooks. */
+    interface Scan {
+        /** A finished task is returned again (200) for this long instead of scanning the target anew. */
+        @WithDefault("24h")
+        Duration reuseWindow();
+
+        /** Unfinished tasks are forgotten after this long. */
+        @WithDefault("7d")
+        Duration retention();
+
+        /** At most this many tasks are kept; the oldest finished ones go first. */
+        @WithDefault("100000")
+        int maxTasks();
+
+        Webhook webhook();
+
+        interface Webhook {
+            @WithDefault("5s")
+            Duration timeout();
+
+            /** Attempts in all, the first included; waits double from the backoff between them. */
+            @WithDefault("4")
+            int maxAttempts();
+
+            @WithDefault("1s")
+            Duration backoff();
+
+            /** Allow plain http webhooks (https only by default). */
+            @WithDefault("false")
+            boolean allowHttp();
+
+            /**
+             * Host names or IP addresses exempt from the rule that webhooks must not reach private, loopback,
+             * link-local or metadata addresses (for an internal receiver you trust).
+             */
+            Optional<List<String>> allowedHosts();
+        }
+    }
+
     /** The AMQP 1.0 broker the service publishes to. */
     interface Broker {
         @WithDefault("localhost")
@@ -71,6 +112,25 @@ public interface IngestConfig {
     interface Addresses {
         @WithDefault("ingest.entities")
         String entities();
+
+        @WithDefault("ingest.associations")
+        String associations();
+
+        @WithDefault("ingest.comments")
+        String comments();
+
+        /** Scan tasks for the scanner workers. */
+        @WithDefault("ingest.scans")
+        String scans();
+
+        /** Incoming: progress reports of the scanner workers. */
+        @WithDefault("ingest.scan-status")
+        String scanStatus();
+
+        /** Every queue the service needs, for the embedded broker and for documentation. */
+        default java.util.List<String> all() {
+            return java.util.List.of(entities(), associations(), comments(), scans(), scanStatus());
+        }
     }
 
     interface Events {

@@ -13,7 +13,8 @@ public record EntityType(
         List<String> associations,
         List<String> correlate,
         List<String> tags,
-        String label) {
+        String label,
+        String description) {
 
     public EntityType {
         attributes = List.copyOf(attributes);

@@ -34,6 +34,19 @@ public final class SubmissionFlattener {
         }
     }
 
+    /** Checks the groups a caller names; empty means the caller's default groups. */
+    public static List<String> visibleBy(List<String> requested, Visibility visibility, String pointer)
+            throws SubmissionException {
+        List<String> groups = Walk.strings(requested, pointer);
+        for (int i = 0; i < groups.size(); i++) {
+            if (!visibility.permits(groups.get(i))) {
+                throw SubmissionException.forbidden(pointer + "/" + i,
+                        "you may only make entities visible to your own groups or public, not to " + groups.get(i));
+            }
+        }
+        return groups.isEmpty() ? visibility.defaults() : groups;
+    }
+
     /** Escapes one reference token of a JSON pointer (RFC 6901). */
     public static String pointerToken(String token) {
         if (token.indexOf('~') < 0 && token.indexOf('/') < 0) {
@@ -55,17 +68,7 @@ public final class SubmissionFlattener {
             int reputation = reputation(submission.reputation(), at);
             List<String> correlate = strings(submission.correlate(), at + "/correlate");
             List<String> tags = strings(submission.tags(), at + "/tags");
-            List<String> visibleBy = strings(submission.visibleBy(), at + "/visibleBy");
-            for (int i = 0; i < visibleBy.size(); i++) {
-                if (!visibility.permits(visibleBy.get(i))) {
-                    throw SubmissionException.forbidden(at + "/visibleBy/" + i,
-                            "you may only make entities visible to your own groups or public, not to "
-                                    + visibleBy.get(i));
-                }
-            }
-            if (visibleBy.isEmpty()) {
-                visibleBy = visibility.defaults();
-            }
+            List<String> visibleBy = visibleBy(submission.visibleBy(), visibility, at + "/visibleBy");
 
             String id = EntityId.of(type.name(), main.text());
             entities.add(new FlatEntity(id, type.name(), main, attributes, reputation, tags, visibleBy));
@@ -132,7 +135,7 @@ public final class SubmissionFlattener {
             return reputation;
         }
 
-        private static List<String> strings(List<String> values, String at) throws SubmissionException {
+        static List<String> strings(List<String> values, String at) throws SubmissionException {
             if (values == null) {
                 return List.of();
             }

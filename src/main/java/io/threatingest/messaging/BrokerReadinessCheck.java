@@ -12,9 +12,9 @@ import org.eclipse.microprofile.health.Readiness;
 @ApplicationScoped
 public class BrokerReadinessCheck implements HealthCheck {
 
-    private final AmqpPublisher publisher;
+    private final BrokerConnection publisher;
 
-    public BrokerReadinessCheck(AmqpPublisher publisher) {
+    public BrokerReadinessCheck(BrokerConnection publisher) {
         this.publisher = publisher;
     }
 

@@ -1,7 +1,5 @@
 package io.threatingest.messaging;
 
-import java.util.List;
-
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -35,7 +33,7 @@ public class EmbeddedBrokerLauncher {
             return;
         }
         broker = new EmbeddedBroker(config.broker().host(), config.broker().port(), embedded.dataDir(),
-                embedded.persistent(), List.of(config.addresses().entities())).start();
+                embedded.persistent(), config.addresses().all()).start();
         LOG.infof("Embedded AMQP broker listening on %s:%d (data in %s)", config.broker().host(), broker.port(),
                 embedded.dataDir());
     }

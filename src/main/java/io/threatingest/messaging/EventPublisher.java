@@ -10,10 +10,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.smallrye.mutiny.Uni;
 import io.threatingest.config.IngestConfig;
-import io.threatingest.messaging.event.EntitySubmittedEvent;
 
 /**
- * Turns events into AMQP messages: JSON body, message-id = submission id, subject = event type, and the
+ * Turns events into AMQP messages: JSON body, message-id = the event id, subject = event type, and the
  * CloudEvents 1.0 attributes as application properties (binary content mode, {@code cloudEvents:} prefix).
  */
 @ApplicationScoped
@@ -22,33 +21,35 @@ public class EventPublisher {
     public static final String CONTENT_TYPE = "application/json";
     public static final String CE_PREFIX = "cloudEvents:";
 
-    private final AmqpPublisher publisher;
+    private final BrokerConnection publisher;
     private final ObjectMapper json;
-    private final IngestConfig config;
+    private final String source;
 
-    public EventPublisher(AmqpPublisher publisher, ObjectMapper json, IngestConfig config) {
+    public EventPublisher(BrokerConnection publisher, ObjectMapper json, IngestConfig config) {
         this.publisher = publisher;
         this.json = json;
-        this.config = config;
+        this.source = config.events().source();
     }
 
-    public Uni<Void> publish(EntitySubmittedEvent event) {
-        Map<String, Object> properties = cloudEventAttributes(event.submissionId(), EntitySubmittedEvent.TYPE,
-                event.receivedAt());
-        properties.put(CE_PREFIX + "subject", event.rootId());
-        return publisher.publish(new OutgoingMessage(config.addresses().entities(), event.submissionId(),
-                EntitySubmittedEvent.TYPE, CONTENT_TYPE, properties, serialise(event)));
-    }
-
-    private Map<String, Object> cloudEventAttributes(String id, String type, String time) {
+    /**
+     * Publishes one event and completes when the broker holds it.
+     *
+     * @param id the event id: message-id and CloudEvents id
+     * @param time when the request was received, RFC 3339
+     * @param subject the CloudEvents subject (what the event is about), or {@code null}
+     */
+    public Uni<Void> publish(String address, String type, String id, String time, String subject, Object body) {
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put(CE_PREFIX + "specversion", "1.0");
         properties.put(CE_PREFIX + "id", id);
         properties.put(CE_PREFIX + "type", type);
-        properties.put(CE_PREFIX + "source", config.events().source());
+        properties.put(CE_PREFIX + "source", source);
         properties.put(CE_PREFIX + "time", time);
         properties.put(CE_PREFIX + "datacontenttype", CONTENT_TYPE);
-        return properties;
+        if (subject != null) {
+            properties.put(CE_PREFIX + "subject", subject);
+        }
+        return publisher.publish(new OutgoingMessage(address, id, type, CONTENT_TYPE, properties, serialise(body)));
     }
 
     private byte[] serialise(Object event) {

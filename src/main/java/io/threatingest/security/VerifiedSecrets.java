@@ -14,26 +14,26 @@ import org.bouncycastle.crypto.digests.SHA256Digest;
  */
 final class VerifiedSecrets {
 
-    private record Entry(byte[] secretDigest, long expiresAtNanos) {
+    private record Remembered(byte[] secretDigest, long expiresAtNanos) {
     }
 
     private final long ttlNanos;
     private final int maxEntries;
-    private final Map<String, Entry> entries;
+    private final Map<String, Remembered> entries;
 
     VerifiedSecrets(long ttlNanos, int maxEntries) {
         this.ttlNanos = ttlNanos;
         this.maxEntries = maxEntries;
         this.entries = new LinkedHashMap<>(16, 0.75f, true) {
             @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Entry> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<String, Remembered> eldest) {
                 return size() > VerifiedSecrets.this.maxEntries;
             }
         };
     }
 
     synchronized boolean contains(String keyId, String secret) {
-        Entry entry = entries.get(keyId);
+        Remembered entry = entries.get(keyId);
         if (entry == null) {
             return false;
         }
@@ -46,7 +46,7 @@ final class VerifiedSecrets {
 
     synchronized void remember(String keyId, String secret) {
         if (ttlNanos > 0 && maxEntries > 0) {
-            entries.put(keyId, new Entry(digest(secret), System.nanoTime() + ttlNanos));
+            entries.put(keyId, new Remembered(digest(secret), System.nanoTime() + ttlNanos));
         }
     }
 

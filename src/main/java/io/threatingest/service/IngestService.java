@@ -10,6 +10,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.smallrye.mutiny.Uni;
+import io.threatingest.config.IngestConfig;
 import io.threatingest.domain.EntitySubmission;
 import io.threatingest.domain.FlatEntity;
 import io.threatingest.domain.FlatSubmission;
@@ -26,9 +27,11 @@ import io.threatingest.messaging.event.EventRelation;
 public class IngestService {
 
     private final EventPublisher events;
+    private final String address;
 
-    public IngestService(EventPublisher events) {
+    public IngestService(EventPublisher events, IngestConfig config) {
         this.events = events;
+        this.address = config.addresses().entities();
     }
 
     /** Validates and flattens without publishing anything. */
@@ -49,12 +52,35 @@ public class IngestService {
         }
         String submissionId = UUID.randomUUID().toString();
         EntitySubmittedEvent event = toEvent(submissionId, Instant.now(), caller, wellKnown, flat);
-        return events.publish(event).replaceWith(new IngestResult(submissionId, flat));
+        return events.publish(address, EntitySubmittedEvent.TYPE, submissionId, event.receivedAt(), event.rootId(), event)
+                .replaceWith(new IngestResult(submissionId, flat));
+    }
+
+    /**
+     * A well-known (trusted) entity: one entity, marked {@code wellKnown} in its event, that may never carry a
+     * negative reputation. Associations and correlation are not part of this endpoint and are refused rather
+     * than dropped.
+     */
+    public Uni<IngestResult> ingestWellKnown(EntitySubmission submission, Caller caller) {
+        try {
+            if (submission.associations() != null && !submission.associations().isEmpty()) {
+                throw new SubmissionException("/associations", "a well-known entity is submitted alone");
+            }
+            if (submission.correlate() != null && !submission.correlate().isEmpty()) {
+                throw new SubmissionException("/correlate", "a well-known entity is submitted alone");
+            }
+            if (submission.reputation() != null && submission.reputation() < 0) {
+                throw new SubmissionException("/reputation", "a well-known entity cannot have a negative reputation");
+            }
+        } catch (SubmissionException e) {
+            return Uni.createFrom().failure(e);
+        }
+        return ingest(submission, caller, true);
     }
 
     static EntitySubmittedEvent toEvent(String submissionId, Instant receivedAt, Caller caller, boolean wellKnown,
             FlatSubmission flat) {
-        List<EventEntity> entities = flat.entities().stream().map(IngestService::toEventEntity).toList();
+        List<EventEntity> entities = flat.entities().stream().map(e -> toEventEntity(e, wellKnown)).toList();
         List<EventRelation> relations = flat.relations().stream()
                 .map(r -> new EventRelation(r.entityID(), r.relatedEntityID(), r.mode().wireName()))
                 .toList();
@@ -62,12 +88,12 @@ public class IngestService {
                 caller.userId(), caller.groups(), wellKnown, flat.root().id(), entities, relations);
     }
 
-    private static EventEntity toEventEntity(FlatEntity entity) {
+    private static EventEntity toEventEntity(FlatEntity entity, boolean wellKnown) {
         Map<String, Object> attributes = new LinkedHashMap<>();
         for (Map.Entry<String, NormalisedValue> attribute : entity.attributes().entrySet()) {
             attributes.put(attribute.getKey(), attribute.getValue().value());
         }
         return new EventEntity(entity.id(), entity.type(), entity.value().value(), attributes, entity.reputation(),
-                entity.tags(), entity.visibleBy());
+                entity.tags(), entity.visibleBy(), wellKnown);
     }
 }

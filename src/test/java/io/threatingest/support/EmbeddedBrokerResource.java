@@ -15,6 +15,9 @@ import io.threatingest.messaging.EmbeddedBroker;
 public class EmbeddedBrokerResource implements QuarkusTestResourceLifecycleManager {
 
     public static final String ENTITIES = "ingest.entities";
+    /** The service's default addresses, each declared as a durable anycast queue. */
+    public static final List<String> QUEUES = List.of(ENTITIES, "ingest.associations", "ingest.comments",
+            "ingest.scans", "ingest.scan-status");
 
     private EmbeddedBroker broker;
     private Path dataDir;
@@ -23,7 +26,7 @@ public class EmbeddedBrokerResource implements QuarkusTestResourceLifecycleManag
     public Map<String, String> start() {
         try {
             dataDir = Files.createTempDirectory("threat-ingest-test-broker");
-            broker = new EmbeddedBroker("127.0.0.1", 0, dataDir.toString(), false, List.of(ENTITIES)).start();
+            broker = new EmbeddedBroker("127.0.0.1", 0, dataDir.toString(), false, QUEUES).start();
         } catch (Exception e) {
             throw new IllegalStateException("embedded broker did not start", e);
         }

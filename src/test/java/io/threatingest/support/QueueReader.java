@@ -24,7 +24,8 @@ public final class QueueReader implements AutoCloseable {
     public QueueReader(int port, String queue) throws Exception {
         client = AmqpClient.create(vertx, new AmqpClientOptions().setHost("127.0.0.1").setPort(port));
         client.connect()
-                .compose(connection -> connection.createReceiver(queue))
+                .compose(connection -> connection.createReceiver(queue,
+                        new io.vertx.amqp.AmqpReceiverOptions().addCapability("queue")))
                 .onSuccess(receiver -> receiver.handler(message -> received.put(message.id(), message)))
                 .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     }

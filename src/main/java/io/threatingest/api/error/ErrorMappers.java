@@ -49,7 +49,7 @@ public class ErrorMappers {
                     null, null);
         }
         String where = e.dataType() == null ? "at " + e.pointer() : "data type " + e.dataType() + " at " + e.pointer();
-        return ErrorResponses.build(400, "invalid entity", e.getMessage() + " (" + where + ")", e.pointer(), null,
+        return ErrorResponses.build(400, "invalid request", e.getMessage() + " (" + where + ")", e.pointer(), null,
                 null);
     }
 

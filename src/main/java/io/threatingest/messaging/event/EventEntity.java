@@ -10,6 +10,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  *
  * @param value the normalised main attribute (a string, or a number for Integer and Float types)
  * @param attributes every normalised attribute by type name, the main one included
+ * @param wellKnown submitted through {@code /well-known}: trusted, never to be rated negatively
  */
 @RegisterForReflection
 public record EventEntity(
@@ -19,5 +20,6 @@ public record EventEntity(
         Map<String, Object> attributes,
         int reputation,
         List<String> tags,
-        List<String> visibleBy) {
+        List<String> visibleBy,
+        boolean wellKnown) {
 }

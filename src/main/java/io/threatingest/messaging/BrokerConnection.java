@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -21,6 +22,7 @@ import io.vertx.amqp.AmqpClient;
 import io.vertx.amqp.AmqpClientOptions;
 import io.vertx.amqp.AmqpConnection;
 import io.vertx.amqp.AmqpMessage;
+import io.vertx.amqp.AmqpReceiverOptions;
 import io.vertx.amqp.AmqpSender;
 import io.vertx.amqp.AmqpSenderOptions;
 import io.vertx.core.Context;
@@ -31,17 +33,19 @@ import io.vertx.core.impl.VertxInternal;
 import io.vertx.core.json.JsonObject;
 
 /**
- * Publishes durable messages over one AMQP 1.0 connection and completes only when the broker has accepted
- * each one (a settled {@code accepted} disposition). Many messages are in flight at once on the same link:
- * nothing waits for the previous acknowledgement. A lost connection is re-established on the next publish and
- * by a periodic check, so publishing resumes by itself after a broker restart.
+ * The service's one AMQP 1.0 connection. It publishes durable messages and completes each publish only when
+ * the broker has accepted it (a settled {@code accepted} disposition); many messages are in flight at once on
+ * the same link, nothing waits for the previous acknowledgement. It also feeds subscriptions (incoming
+ * addresses) with manual acknowledgement. A lost connection is re-established on the next publish and by a
+ * periodic check, and every subscription is attached again, so the service recovers by itself after a broker
+ * restart.
  *
  * <p>All connection state is confined to one dedicated event-loop context.
  */
 @ApplicationScoped
-public class AmqpPublisher {
+public class BrokerConnection {
 
-    private static final Logger LOG = Logger.getLogger(AmqpPublisher.class);
+    private static final Logger LOG = Logger.getLogger(BrokerConnection.class);
 
     /** Target capability asking brokers such as Artemis for anycast (queue) semantics. */
     private static final String QUEUE_CAPABILITY = "queue";
@@ -51,6 +55,8 @@ public class AmqpPublisher {
     private final Duration timeout;
     private final Instance<TlsConfigurationRegistry> tlsRegistry;
     private final Map<String, Future<AmqpSender>> senders = new HashMap<>();
+    private final Map<String, Consumer<AmqpMessage>> subscriptions = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.Set<String> attached = new java.util.HashSet<>();
     private Context context;
     private AmqpClient client;
     private Future<AmqpConnection> connection;
@@ -60,7 +66,7 @@ public class AmqpPublisher {
     private volatile boolean connected;
     private volatile boolean closed;
 
-    public AmqpPublisher(Vertx vertx, IngestConfig config, Instance<TlsConfigurationRegistry> tlsRegistry) {
+    public BrokerConnection(Vertx vertx, IngestConfig config, Instance<TlsConfigurationRegistry> tlsRegistry) {
         this.vertx = vertx;
         this.settings = config.broker();
         this.timeout = config.publish().timeout();
@@ -89,6 +95,36 @@ public class AmqpPublisher {
         if (client != null) {
             client.close();
         }
+    }
+
+    /**
+     * Receives every message sent to {@code address}, now and after each reconnection. The handler runs on the
+     * connection's event loop and must settle each message ({@code accepted()}, {@code rejected()}, ...) quickly.
+     */
+    public void subscribe(String address, Consumer<AmqpMessage> handler) {
+        subscriptions.put(address, handler);
+        if (context == null) {
+            return; // attached when the first connection opens
+        }
+        context.runOnContext(v -> {
+            if (connection != null && connection.succeeded()) {
+                attach(connection.result(), address, handler);
+            }
+        });
+    }
+
+    /** On the context: one receiver per address and connection. */
+    private void attach(AmqpConnection conn, String address, Consumer<AmqpMessage> handler) {
+        if (!attached.add(address)) {
+            return;
+        }
+        conn.createReceiver(address, new AmqpReceiverOptions().setAutoAcknowledgement(false)
+                        .setLinkName("threat-ingest-in-" + address + "-" + ++links).addCapability(QUEUE_CAPABILITY))
+                .onSuccess(receiver -> receiver.handler(handler::accept))
+                .onFailure(failure -> {
+                    attached.remove(address);
+                    LOG.warnf("Cannot receive from %s: %s", address, failure.getMessage());
+                });
     }
 
     /** Whether a connection to the broker is open right now. */
@@ -195,6 +231,7 @@ public class AmqpPublisher {
             LOG.infof("Connected to AMQP broker %s:%d", settings.host(), settings.port());
             conn.exceptionHandler(failure -> LOG.debugf("AMQP connection error: %s", failure.getMessage()));
             conn.closeFuture().onComplete(done -> dropConnection(attempt, "connection closed"));
+            subscriptions.forEach((address, handler) -> attach(conn, address, handler));
         });
         attempt.onFailure(failure -> {
             lastFailure = failure;
@@ -216,6 +253,7 @@ public class AmqpPublisher {
         connection = null;
         connected = false;
         senders.clear();
+        attached.clear();
     }
 
     private AmqpClientOptions clientOptions() {

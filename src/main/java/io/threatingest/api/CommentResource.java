@@ -1,0 +1,75 @@
+package io.threatingest.api;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.smallrye.mutiny.Uni;
+import io.threatingest.api.dto.AcknowledgedResponse;
+import io.threatingest.api.dto.CommentRequest;
+import io.threatingest.api.dto.CommentResponse;
+import io.threatingest.api.dto.ErrorBody;
+import io.threatingest.security.Roles;
+import io.threatingest.service.CommentService;
+
+@Path("/api/ingest/v1")
+@Tag(name = "Comments")
+@SecurityRequirement(name = OpenApiSecurity.BEARER)
+@SecurityRequirement(name = OpenApiSecurity.API_KEY)
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class CommentResource {
+
+    static final String EXAMPLE = """
+            {
+              "entityID": "ip-ba7fa36bff8d58ee45b973615e83d9aaeb921f1cc477d9c156e8a9cae8cca16e",
+              "comment": "Seen in the March phishing wave; sinkholed since.",
+              "visibleBy": ["public"]
+            }""";
+
+    private final CommentService comments;
+    private final CallerResolver callers;
+
+    public CommentResource(CommentService comments, CallerResolver callers) {
+        this.comments = comments;
+        this.callers = callers;
+    }
+
+    @POST
+    @Path("/comment")
+    @RolesAllowed(Roles.REPORTER)
+    @Operation(summary = "Comment on an entity", description = "The entity by ID or by {type, value}. The "
+            + "answer carries the comment's id (UUID version 7).")
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = CommentRequest.class),
+            examples = @ExampleObject(name = "comment", value = EXAMPLE)))
+    @APIResponse(responseCode = "202", description = "Acknowledged, with the comment's id.",
+            content = @Content(schema = @Schema(implementation = CommentResponse.class)))
+    @APIResponse(responseCode = "400", description = "Invalid entity, comment or parentID.",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    @APIResponse(responseCode = "401", description = "No or invalid credentials.",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    @APIResponse(responseCode = "403", description = "Missing role `reporter`, or a visibleBy group not allowed.",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    @APIResponse(responseCode = "503", description = "The broker cannot take it; see Retry-After.",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    public Uni<Response> comment(CommentRequest body) {
+        CommentRequest request = RequestBodies.required(body);
+        return comments.comment(request.entityID(), RequestBodies.ref(request.entity()), request.comment(),
+                request.parentID(), request.visibleBy(), callers.current())
+                .map(event -> Response.accepted(new CommentResponse(AcknowledgedResponse.ACKNOWLEDGED, event.id(),
+                        event.entityID())).build());
+    }
+}

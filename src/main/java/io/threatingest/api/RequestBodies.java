@@ -1,0 +1,23 @@
+package io.threatingest.api;
+
+import io.threatingest.api.dto.EntityRefRequest;
+import io.threatingest.api.error.ApiException;
+import io.threatingest.service.EntityRef;
+
+/** Small conversions shared by the resources. */
+final class RequestBodies {
+
+    private RequestBodies() {
+    }
+
+    static <T> T required(T body) {
+        if (body == null) {
+            throw ApiException.badRequest("request body required", "send a JSON object", "");
+        }
+        return body;
+    }
+
+    static EntityRef ref(EntityRefRequest request) {
+        return request == null ? null : new EntityRef(request.type(), request.value());
+    }
+}

@@ -1,0 +1,92 @@
+package io.threatingest.api;
+
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.smallrye.mutiny.Uni;
+import io.threatingest.api.dto.ErrorBody;
+import io.threatingest.api.dto.ScanRequest;
+import io.threatingest.api.dto.ScanResponse;
+import io.threatingest.security.Roles;
+import io.threatingest.service.ScanService;
+import io.threatingest.service.ScanTask;
+
+@Path("/api/ingest/v1")
+@Tag(name = "Scans")
+@SecurityRequirement(name = OpenApiSecurity.BEARER)
+@SecurityRequirement(name = OpenApiSecurity.API_KEY)
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class ScanResource {
+
+    static final String EXAMPLE = """
+            {
+              "target": "example.org",
+              "webhook": {
+                "url": "https://hooks.example.net/scans",
+                "headers": [{"key": "Authorization", "value": "Bearer <receiver token>"}]
+              }
+            }""";
+
+    private final ScanService scans;
+    private final CallerResolver callers;
+
+    public ScanResource(ScanService scans, CallerResolver callers) {
+        this.scans = scans;
+        this.callers = callers;
+    }
+
+    @POST
+    @Path("/scan")
+    @RolesAllowed(Roles.REPORTER)
+    @Operation(summary = "Schedule a scan", description = "One task per target (normalised by the IP or FQDN "
+            + "rules): while it is unfinished, or finished less than the reuse window ago, the same task is "
+            + "returned with 200. Otherwise a task is created (202, status new) and sent to the scanners.")
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = ScanRequest.class),
+            examples = @ExampleObject(name = "domain with webhook", value = EXAMPLE)))
+    @APIResponse(responseCode = "202", description = "Task created.",
+            content = @Content(schema = @Schema(implementation = ScanResponse.class)))
+    @APIResponse(responseCode = "200", description = "An existing task for this target.",
+            content = @Content(schema = @Schema(implementation = ScanResponse.class)))
+    @APIResponse(responseCode = "400", description = "Invalid target or webhook.",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    @APIResponse(responseCode = "401", description = "No or invalid credentials.",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    @APIResponse(responseCode = "403", description = "Missing role `reporter`.",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    @APIResponse(responseCode = "503", description = "The broker cannot take the task; see Retry-After.",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    public Uni<Response> scan(ScanRequest body) {
+        ScanRequest request = RequestBodies.required(body);
+        return scans.submit(request.target(), webhook(request.webhook()), callers.current())
+                .map(outcome -> Response.status(outcome.created() ? 202 : 200)
+                        .entity(new ScanResponse(outcome.task().id(), outcome.task().status().wireName())).build());
+    }
+
+    private static ScanTask.Webhook webhook(ScanRequest.Webhook webhook) {
+        if (webhook == null) {
+            return null;
+        }
+        List<ScanTask.Header> headers = webhook.headers() == null ? List.of()
+                : webhook.headers().stream()
+                        .map(h -> h == null ? new ScanTask.Header(null, null) : new ScanTask.Header(h.key(), h.value()))
+                        .toList();
+        return new ScanTask.Webhook(webhook.url(), headers);
+    }
+}

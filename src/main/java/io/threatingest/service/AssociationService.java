@@ -1,0 +1,54 @@
+package io.threatingest.service;
+
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.smallrye.mutiny.Uni;
+import io.threatingest.config.IngestConfig;
+import io.threatingest.domain.EntityReference;
+import io.threatingest.domain.RelationMode;
+import io.threatingest.domain.SubmissionException;
+import io.threatingest.messaging.EventPublisher;
+import io.threatingest.messaging.event.AssociationSubmittedEvent;
+
+/** Links two existing entities. Whether they exist is for the store behind the broker to know. */
+@ApplicationScoped
+public class AssociationService {
+
+    private final EventPublisher events;
+    private final String address;
+
+    public AssociationService(EventPublisher events, IngestConfig config) {
+        this.events = events;
+        this.address = config.addresses().associations();
+    }
+
+    public Uni<AssociationSubmittedEvent> link(String entityID, EntityRef entity, String relatedEntityID,
+            EntityRef relatedEntity, String mode, Caller caller) {
+        AssociationSubmittedEvent event;
+        try {
+            String from = resolve(entityID, entity, "entityID", "entity");
+            String to = resolve(relatedEntityID, relatedEntity, "relatedEntityID", "relatedEntity");
+            RelationMode relationMode = RelationMode.fromRequest(mode);
+            if (relationMode == null) {
+                throw new SubmissionException("/mode", "mode must be 'aggregation' or 'association', got '" + mode + "'");
+            }
+            event = new AssociationSubmittedEvent(UUID.randomUUID().toString(),
+                    DateTimeFormatter.ISO_INSTANT.format(Instant.now()), caller.userId(), caller.groups(), from, to,
+                    relationMode.wireName(), caller.groups());
+        } catch (SubmissionException e) {
+            return Uni.createFrom().failure(e);
+        }
+        return events.publish(address, AssociationSubmittedEvent.TYPE, event.submissionId(), event.receivedAt(),
+                event.entityID(), event).replaceWith(event);
+    }
+
+    static String resolve(String id, EntityRef ref, String idField, String objectField) throws SubmissionException {
+        return EntityReference.resolve(id, ref == null ? null : ref.type(), ref == null ? null : ref.value(),
+                ref != null, "", idField, objectField);
+    }
+}

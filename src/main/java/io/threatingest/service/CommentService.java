@@ -1,0 +1,59 @@
+package io.threatingest.service;
+
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.smallrye.mutiny.Uni;
+import io.threatingest.config.IngestConfig;
+import io.threatingest.domain.CommentText;
+import io.threatingest.domain.InvalidValueException;
+import io.threatingest.domain.SubmissionException;
+import io.threatingest.domain.SubmissionFlattener;
+import io.threatingest.domain.Uuid7;
+import io.threatingest.domain.value.GoText;
+import io.threatingest.domain.value.UuidNormaliser;
+import io.threatingest.messaging.EventPublisher;
+import io.threatingest.messaging.event.CommentSubmittedEvent;
+
+/** Comments on entities, each with a service-generated time-ordered id. */
+@ApplicationScoped
+public class CommentService {
+
+    private final EventPublisher events;
+    private final String address;
+
+    public CommentService(EventPublisher events, IngestConfig config) {
+        this.events = events;
+        this.address = config.addresses().comments();
+    }
+
+    public Uni<CommentSubmittedEvent> comment(String entityID, EntityRef entity, String text, String parentID,
+            List<String> visibleBy, Caller caller) {
+        CommentSubmittedEvent event;
+        try {
+            String target = AssociationService.resolve(entityID, entity, "entityID", "entity");
+            String comment = CommentText.normalise(text, "/comment");
+            String parent = parentID == null ? CommentSubmittedEvent.NO_PARENT : parent(parentID);
+            List<String> groups = SubmissionFlattener.visibleBy(visibleBy, caller.visibility(), "/visibleBy");
+            Instant now = Instant.now();
+            event = new CommentSubmittedEvent(Uuid7.next(now.toEpochMilli()).toString(),
+                    DateTimeFormatter.ISO_INSTANT.format(now), caller.userId(), caller.groups(), target, comment,
+                    parent, groups);
+        } catch (SubmissionException e) {
+            return Uni.createFrom().failure(e);
+        }
+        return events.publish(address, CommentSubmittedEvent.TYPE, event.id(), event.receivedAt(), event.entityID(),
+                event).replaceWith(event);
+    }
+
+    private static String parent(String parentID) throws SubmissionException {
+        try {
+            return UuidNormaliser.canonical(GoText.lower(parentID));
+        } catch (InvalidValueException e) {
+            throw new SubmissionException("/parentID", "parentID must be a UUID: " + e.getMessage());
+        }
+    }
+}

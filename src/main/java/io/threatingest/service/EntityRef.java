@@ -1,0 +1,7 @@
+package io.threatingest.service;
+
+import io.threatingest.domain.RawValue;
+
+/** An entity named by type and value instead of by ID. */
+public record EntityRef(String type, RawValue value) {
+}

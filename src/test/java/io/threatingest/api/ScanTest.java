@@ -1,0 +1,218 @@
+package io.threatingest.api;
+
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import com.sun.net.httpserver.HttpServer;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.threatingest.messaging.EmbeddedBroker;
+import io.threatingest.support.AuthFixtureResource;
+import io.threatingest.support.EmbeddedBrokerResource;
+import io.threatingest.support.InjectBroker;
+import io.threatingest.support.QueueReader;
+import io.threatingest.support.QueueWriter;
+import io.threatingest.support.TestCredentials;
+import io.vertx.core.json.JsonObject;
+
+/** POST /scan: task identity, status reports from scanners, and the completion webhook. */
+@QuarkusTest
+@WithTestResource(EmbeddedBrokerResource.class)
+@WithTestResource(AuthFixtureResource.class)
+@TestProfile(ScanTest.LocalWebhooks.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ScanTest {
+
+    /** Lets webhooks reach a plain-http receiver on the loopback address, as nothing else may. */
+    public static class LocalWebhooks implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("ingest.scan.webhook.allow-http", "true",
+                    "ingest.scan.webhook.allowed-hosts", "127.0.0.1",
+                    "ingest.scan.webhook.backoff", "100ms");
+        }
+
+        @Override
+        public String getConfigProfile() {
+            return "test";
+        }
+    }
+
+    static final String SCAN = "/api/ingest/v1/scan";
+
+    record Call(String body, String authorization) {
+    }
+
+    @InjectBroker
+    EmbeddedBroker broker;
+
+    QueueReader scans;
+    QueueWriter scanners;
+    HttpServer receiver;
+    final List<Call> calls = new CopyOnWriteArrayList<>();
+    volatile int failuresBeforeSuccess;
+
+    @BeforeAll
+    void start() throws Exception {
+        scans = new QueueReader(broker.port(), "ingest.scans");
+        scanners = new QueueWriter(broker.port(), "ingest.scan-status");
+        receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        receiver.createContext("/hook", exchange -> {
+            boolean fail = failuresBeforeSuccess > 0;
+            if (fail) {
+                failuresBeforeSuccess--;
+            } else {
+                calls.add(new Call(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8),
+                        exchange.getRequestHeaders().getFirst("Authorization")));
+            }
+            exchange.sendResponseHeaders(fail ? 500 : 204, -1);
+            exchange.close();
+        });
+        receiver.start();
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        scans.close();
+        scanners.close();
+        receiver.stop(0);
+    }
+
+    private List<Call> callsFor(String taskId) {
+        return calls.stream().filter(call -> call.body().contains(taskId)).toList();
+    }
+
+    private static Response scan(String body) {
+        return TestCredentials.reporter().contentType(ContentType.JSON).body(body).post(SCAN);
+    }
+
+    private String hook() {
+        return "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook";
+    }
+
+    private void report(String id, String status) throws Exception {
+        scanners.send(java.util.UUID.randomUUID().toString(), "{\"id\":\"" + id + "\",\"status\":\"" + status + "\"}");
+    }
+
+    private static String statusOf(String target) {
+        return scan("{\"target\":\"" + target + "\"}").then().statusCode(200).extract().path("status");
+    }
+
+    private static String awaitStatus(String target, String expected) throws InterruptedException {
+        String status = statusOf(target);
+        for (int i = 0; i < 100 && !status.equals(expected); i++) {
+            Thread.sleep(50);
+            status = statusOf(target);
+        }
+        return status;
+    }
+
+    @Test
+    void sameTargetGivesTheSameTaskAndStatusReportsMoveIt() throws Exception {
+        String created = scan("{\"target\":\"Scan-Me.Example.ORG\",\"webhook\":{\"url\":\"" + hook()
+                + "\",\"headers\":[{\"key\":\"Authorization\",\"value\":\"Bearer receiver-token\"}]}}")
+                .then().statusCode(202).body("status", equalTo("new")).extract().path("id");
+
+        JsonObject requested = scans.await(created, Duration.ofSeconds(10)).bodyAsBinary().toJsonObject();
+        assertEquals("scan-me.example.org", requested.getString("target"));
+        assertEquals("fqdn", requested.getString("targetKind"));
+        assertTrue(!requested.encode().contains("receiver-token"), "the webhook stays out of the event");
+
+        scan("{\"target\":\"scan-me.example.org\"}").then().statusCode(200)
+                .body("id", equalTo(created)).body("status", equalTo("new"));
+
+        report(created, "queued");
+        assertEquals("queued", awaitStatus("SCAN-ME.example.org", "queued"));
+        report(created, "running");
+        assertEquals("running", awaitStatus("scan-me.example.org", "running"));
+        report(created, "done");
+        assertEquals("done", awaitStatus("scan-me.example.org", "done"));
+        report(created, "done");
+        report(created, "running");
+
+        for (int i = 0; i < 100 && callsFor(created).isEmpty(); i++) {
+            Thread.sleep(50);
+        }
+        Thread.sleep(500);
+        List<Call> mine = callsFor(created);
+        assertEquals(1, mine.size(), "the webhook is called exactly once");
+        JsonObject body = new JsonObject(mine.get(0).body());
+        assertEquals(created, body.getString("id"));
+        assertEquals("scan-me.example.org", body.getString("target"));
+        assertEquals("done", body.getString("status"));
+        assertTrue(body.getString("finishedAt").endsWith("Z"));
+        assertEquals("Bearer receiver-token", mine.get(0).authorization());
+        assertEquals("done", statusOf("scan-me.example.org"), "a finished task is reused within the window");
+    }
+
+    @Test
+    void aFailingWebhookIsRetried() throws Exception {
+        failuresBeforeSuccess = 2;
+        String id = scan("{\"target\":\"8.8.4.4\",\"webhook\":{\"url\":\"" + hook() + "\"}}")
+                .then().statusCode(202).extract().path("id");
+        report(id, "done");
+        for (int i = 0; i < 100 && callsFor(id).isEmpty(); i++) {
+            Thread.sleep(50);
+        }
+        assertEquals(1, callsFor(id).size(), "delivered on the third attempt");
+        assertEquals(0, failuresBeforeSuccess, "after two failed attempts");
+    }
+
+    @Test
+    void malformedAndUnknownReportsAreDeadLetteredAndTheConsumerGoesOn() throws Exception {
+        long deadBefore = broker.messageCount(EmbeddedBroker.DEAD_LETTERS);
+        scanners.send("bad-1", "not json");
+        scanners.send("bad-2", "{\"id\":\"00000000-0000-0000-0000-000000000000\",\"status\":\"done\"}");
+        scanners.send("bad-3", "{\"id\":42,\"status\":\"done\"}");
+        String id = scan("{\"target\":\"1.1.1.1\"}").then().statusCode(202).extract().path("id");
+        report(id, "paused");
+        report(id, "running");
+        assertEquals("running", awaitStatus("1.1.1.1", "running"));
+        long dead = broker.messageCount(EmbeddedBroker.DEAD_LETTERS);
+        for (int i = 0; i < 50 && dead < deadBefore + 4; i++) {
+            Thread.sleep(50);
+            dead = broker.messageCount(EmbeddedBroker.DEAD_LETTERS);
+        }
+        assertEquals(deadBefore + 4, dead);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "{\"target\":\"10.0.0.1\"} | /target",
+            "{\"target\":\"localhost\"} | /target",
+            "{\"target\":\"http://example.org\"} | /target",
+            "{} | /target",
+            "{\"target\":\"example.org\",\"webhook\":{\"url\":\"http://10.0.0.5/hook\"}} | /webhook/url",
+            "{\"target\":\"example.org\",\"webhook\":{\"url\":\"http://169.254.169.254/latest\"}} | /webhook/url",
+            "{\"target\":\"example.org\",\"webhook\":{\"url\":\"http://[::1]:8080/hook\"}} | /webhook/url",
+            "{\"target\":\"example.org\",\"webhook\":{\"url\":\"ftp://example.org/hook\"}} | /webhook/url",
+            "{\"target\":\"example.org\",\"webhook\":{\"url\":\"http://127.0.0.1/h\",\"headers\":[{\"key\":\"X-A\",\"value\":\"a\\r\\nInjected: 1\"}]}} | /webhook/headers/0/value",
+            "{\"target\":\"example.org\",\"webhook\":{\"url\":\"http://127.0.0.1/h\",\"headers\":[{\"key\":\"Bad Name\",\"value\":\"a\"}]}} | /webhook/headers/0/key",
+            "{\"target\":\"example.org\",\"webhook\":{\"url\":\"http://127.0.0.1/h\",\"headers\":[{\"key\":\"Host\",\"value\":\"a\"}]}} | /webhook/headers/0/key" })
+    void refusesBadTargetsAndUnsafeWebhooks(String body, String param) {
+        Response response = scan(body);
+        EntityIngestTest.assertErrorHeaders(response, 400);
+        response.then().body("error.param", equalTo(param));
+    }
+}
