@@ -59,11 +59,7 @@ public class AssociationResource {
             content = @Content(schema = @Schema(implementation = LinkResponse.class)))
     @APIResponse(responseCode = "400", description = "Invalid ID, value or mode.",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
-    @APIResponse(responseCode = "401", description = "No or invalid credentials.",
-            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     @APIResponse(responseCode = "403", description = "Missing role `reporter`.",
-            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
-    @APIResponse(responseCode = "503", description = "The broker cannot take it; see Retry-After.",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     public Uni<Response> link(LinkRequest body) {
         LinkRequest request = RequestBodies.required(body);

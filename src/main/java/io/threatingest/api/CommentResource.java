@@ -59,11 +59,7 @@ public class CommentResource {
             content = @Content(schema = @Schema(implementation = CommentResponse.class)))
     @APIResponse(responseCode = "400", description = "Invalid entity, comment or parentID.",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
-    @APIResponse(responseCode = "401", description = "No or invalid credentials.",
-            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     @APIResponse(responseCode = "403", description = "Missing role `reporter`, or a visibleBy group not allowed.",
-            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
-    @APIResponse(responseCode = "503", description = "The broker cannot take it; see Retry-After.",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     public Uni<Response> comment(CommentRequest body) {
         CommentRequest request = RequestBodies.required(body);

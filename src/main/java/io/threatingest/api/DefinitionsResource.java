@@ -61,8 +61,6 @@ public class DefinitionsResource {
     @APIResponse(responseCode = "200", description = "The catalogue.", content = @Content(
             schema = @Schema(type = SchemaType.ARRAY, implementation = Definition.class)))
     @APIResponse(responseCode = "304", description = "Not modified since the ETag given.")
-    @APIResponse(responseCode = "401", description = "No or invalid credentials.",
-            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     @APIResponse(responseCode = "403", description = "Missing role `trusted`.",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     public Response definitions(@HeaderParam("If-None-Match") String ifNoneMatch) {

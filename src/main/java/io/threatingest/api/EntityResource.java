@@ -76,12 +76,8 @@ public class EntityResource {
             content = @Content(schema = @Schema(implementation = DryRunResponse.class)))
     @APIResponse(responseCode = "400", description = "Invalid JSON or an invalid value; `param` points at it.",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
-    @APIResponse(responseCode = "401", description = "No, invalid or ambiguous credentials; see WWW-Authenticate.",
-            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     @APIResponse(responseCode = "403", description = "Missing role `reporter`, or a `visibleBy` group the caller "
             + "may not name.", content = @Content(schema = @Schema(implementation = ErrorBody.class)))
-    @APIResponse(responseCode = "503", description = "The broker cannot take the submission; see Retry-After.",
-            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     public Uni<Response> insert(EntityRequest body,
             @Parameter(description = "Validate only: publish nothing, answer 200 with normalised values.")
             @QueryParam("dryRun") String dryRun) throws SubmissionException {

@@ -66,11 +66,7 @@ public class ScanResource {
             content = @Content(schema = @Schema(implementation = ScanResponse.class)))
     @APIResponse(responseCode = "400", description = "Invalid target or webhook.",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
-    @APIResponse(responseCode = "401", description = "No or invalid credentials.",
-            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     @APIResponse(responseCode = "403", description = "Missing role `reporter`.",
-            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
-    @APIResponse(responseCode = "503", description = "The broker cannot take the task; see Retry-After.",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     public Uni<Response> scan(ScanRequest body) {
         ScanRequest request = RequestBodies.required(body);

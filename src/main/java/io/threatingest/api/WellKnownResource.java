@@ -58,11 +58,7 @@ public class WellKnownResource {
             content = @Content(schema = @Schema(implementation = AcknowledgedResponse.class)))
     @APIResponse(responseCode = "400", description = "Invalid entity.",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
-    @APIResponse(responseCode = "401", description = "No or invalid credentials.",
-            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     @APIResponse(responseCode = "403", description = "Missing role `trusted`.",
-            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
-    @APIResponse(responseCode = "503", description = "The broker cannot take the submission; see Retry-After.",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     public Uni<Response> insert(EntityRequest body) {
         return ingest.ingestWellKnown(SubmissionMapper.toDomain(RequestBodies.required(body)), callers.current())

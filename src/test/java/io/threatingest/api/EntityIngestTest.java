@@ -207,6 +207,11 @@ class EntityIngestTest {
                 .body("paths.'/api/ingest/v1/entity'.post.responses.'202'", not(nullValue()))
                 .body("paths.'/api/ingest/v1/entity'.post.responses.'400'", not(nullValue()))
                 .body("paths.'/api/ingest/v1/entity'.post.responses.'503'", not(nullValue()))
+                .body("paths.'/api/ingest/v1/entity'.post.responses.'401'.headers.'x-error-id'", not(nullValue()))
+                .body("paths.'/api/ingest/v1/definitions'.get.responses.'401'", not(nullValue()))
+                .body("paths.'/api/ingest/v1/definitions'.get.responses.'503'", nullValue())
+                .body("paths.'/api/ingest/v1/scan'.post.responses.'503'", not(nullValue()))
+                .body("components.securitySchemes.apiKey.name", equalTo("api-key"))
                 .body("components.schemas.Entity.properties.type", not(nullValue()))
                 .body("components.schemas.Error.properties.error", not(nullValue()));
         given().get("/q/swagger-ui/").then().statusCode(200).body(not(emptyOrNullString()));

@@ -1,0 +1,53 @@
+package io.threatingest.api;
+
+import java.util.Map;
+
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.responses.APIResponse;
+import org.eclipse.microprofile.openapi.models.responses.APIResponses;
+
+/**
+ * Adds the answers every API operation can give (401, 500 and, for operations that publish, 503) with the
+ * uniform error body and headers, so that the resources document only what is particular to them.
+ */
+public class OpenApiErrorResponses implements OASFilter {
+
+    private static final String ERROR_SCHEMA = "#/components/schemas/Error";
+
+    @Override
+    public PathItem filterPathItem(PathItem pathItem) {
+        for (Map.Entry<PathItem.HttpMethod, Operation> entry : pathItem.getOperations().entrySet()) {
+            APIResponses responses = entry.getValue().getResponses();
+            if (responses == null || !documentsErrors(responses)) {
+                continue;
+            }
+            add(responses, "401", "No, invalid or ambiguous credentials; see WWW-Authenticate.");
+            add(responses, "500", "Unexpected failure; quote x-error-id to support.");
+            if (entry.getKey() == PathItem.HttpMethod.POST) {
+                add(responses, "503", "The broker cannot take it now; nothing was acknowledged. See Retry-After.");
+            }
+        }
+        return pathItem;
+    }
+
+    /** Only the API's own operations document a 400 or 403 with the error body. */
+    private static boolean documentsErrors(APIResponses responses) {
+        return responses.getAPIResponse("403") != null || responses.getAPIResponse("400") != null;
+    }
+
+    /** Replaces whatever was there (the framework adds a bare 401 to every role-checked operation). */
+    private static void add(APIResponses responses, String status, String description) {
+        APIResponse response = OASFactory.createAPIResponse()
+                .description(description)
+                .addHeader("x-error", OASFactory.createHeader().description("Readable description of the error")
+                        .schema(OASFactory.createSchema().addType(org.eclipse.microprofile.openapi.models.media.Schema.SchemaType.STRING)))
+                .addHeader("x-error-id", OASFactory.createHeader().description("Unique id of this occurrence")
+                        .schema(OASFactory.createSchema().addType(org.eclipse.microprofile.openapi.models.media.Schema.SchemaType.STRING)))
+                .content(OASFactory.createContent().addMediaType("application/json",
+                        OASFactory.createMediaType().schema(OASFactory.createSchema().ref(ERROR_SCHEMA))));
+        responses.addAPIResponse(status, response);
+    }
+}
