@@ -25,10 +25,15 @@ public class CallerResolver {
         this.identity = identity;
     }
 
-    public Caller current() {
-        String userId = identity.getPrincipal() instanceof JsonWebToken token && token.getSubject() != null
+    /** A token's {@code sub}, or the principal's name (an API key's user). */
+    static String userId(SecurityIdentity identity) {
+        return identity.getPrincipal() instanceof JsonWebToken token && token.getSubject() != null
                 ? token.getSubject()
                 : identity.getPrincipal().getName();
+    }
+
+    public Caller current() {
+        String userId = userId(identity);
         List<String> groups = identity.getAttribute(CallerAttributes.GROUPS);
         return new Caller(userId, groups == null ? List.of() : groups, identity.hasRole(Roles.ADMIN));
     }

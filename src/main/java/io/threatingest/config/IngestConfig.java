@@ -26,6 +26,54 @@ public interface IngestConfig {
 
     Scan scan();
 
+    Limits limits();
+
+    RateLimit rateLimit();
+
+    /** Per-identity token buckets: {@code burst} requests at once, refilled at {@code requests-per-second}. */
+    interface RateLimit {
+        @WithDefault("false")
+        boolean enabled();
+
+        @WithDefault("50")
+        double requestsPerSecond();
+
+        @WithDefault("100")
+        int burst();
+
+        /** Identities tracked at once; the least recently seen are forgotten first. */
+        @WithDefault("100000")
+        int maxIdentities();
+    }
+
+    /** Bounds on what one request may hold; beyond them the answer is 413 (body) or 400 (the rest). */
+    interface Limits {
+        /** Request body, any transfer encoding. */
+        @WithDefault("4M")
+        io.quarkus.runtime.configuration.MemorySize maxBodySize();
+
+        /** Levels of nested associations below the submitted entity. */
+        @WithDefault("16")
+        int maxAssociationDepth();
+
+        /** Entities in one submission, correlated ones included. */
+        @WithDefault("10000")
+        int maxEntities();
+
+        /** Attributes of one entity. */
+        @WithDefault("129")
+        int maxAttributes();
+
+        @WithDefault("64")
+        int maxTags();
+
+        @WithDefault("64")
+        int maxVisibleBy();
+
+        @WithDefault("129")
+        int maxCorrelate();
+    }
+
     /** Scan tasks and their webhooks. */
     interface Scan {
         /** A finished task is returned again (200) for this long instead of scanning the target anew. */

@@ -17,10 +17,11 @@ public final class SubmissionFlattener {
     private SubmissionFlattener() {
     }
 
-    public static FlatSubmission flatten(EntitySubmission root, Visibility visibility) throws SubmissionException {
+    public static FlatSubmission flatten(EntitySubmission root, Visibility visibility, SubmissionLimits limits)
+            throws SubmissionException {
         List<FlatEntity> entities = new ArrayList<>();
         List<Relation> relations = new ArrayList<>();
-        new Walk(entities, relations, visibility).entity(root, "");
+        new Walk(entities, relations, visibility, limits).entity(root, "", 0);
         return new FlatSubmission(List.copyOf(entities), List.copyOf(relations));
     }
 
@@ -35,9 +36,9 @@ public final class SubmissionFlattener {
     }
 
     /** Checks the groups a caller names; empty means the caller's default groups. */
-    public static List<String> visibleBy(List<String> requested, Visibility visibility, String pointer)
+    public static List<String> visibleBy(List<String> requested, Visibility visibility, int max, String pointer)
             throws SubmissionException {
-        List<String> groups = Walk.strings(requested, pointer);
+        List<String> groups = Walk.strings(requested, max, pointer);
         for (int i = 0; i < groups.size(); i++) {
             if (!visibility.permits(groups.get(i))) {
                 throw SubmissionException.forbidden(pointer + "/" + i,
@@ -55,10 +56,18 @@ public final class SubmissionFlattener {
         return token.replace("~", "~0").replace("/", "~1");
     }
 
-    private record Walk(List<FlatEntity> entities, List<Relation> relations, Visibility visibility) {
+    private record Walk(List<FlatEntity> entities, List<Relation> relations, Visibility visibility,
+            SubmissionLimits limits) {
 
-        String entity(EntitySubmission submission, String at) throws SubmissionException {
+        String entity(EntitySubmission submission, String at, int depth) throws SubmissionException {
+            if (depth > limits.maxAssociationDepth()) {
+                throw new SubmissionException(at, "associations nest deeper than " + limits.maxAssociationDepth()
+                        + " levels");
+            }
             EntityType type = entityType(submission.type(), at);
+            if (submission.attributes() != null && submission.attributes().size() > limits.maxAttributes()) {
+                throw new SubmissionException(at + "/attributes", "more than " + limits.maxAttributes() + " attributes");
+            }
             Map<String, NormalisedValue> attributes = attributes(submission.attributes(), at);
             NormalisedValue main = attributes.get(type.name());
             if (main == null) {
@@ -66,12 +75,13 @@ public final class SubmissionFlattener {
                         "missing main attribute '" + type.name() + "'");
             }
             int reputation = reputation(submission.reputation(), at);
-            List<String> correlate = strings(submission.correlate(), at + "/correlate");
-            List<String> tags = strings(submission.tags(), at + "/tags");
-            List<String> visibleBy = visibleBy(submission.visibleBy(), visibility, at + "/visibleBy");
+            List<String> correlate = strings(submission.correlate(), limits.maxCorrelate(), at + "/correlate");
+            List<String> tags = strings(submission.tags(), limits.maxTags(), at + "/tags");
+            List<String> visibleBy = visibleBy(submission.visibleBy(), visibility, limits.maxVisibleBy(),
+                    at + "/visibleBy");
 
             String id = EntityId.of(type.name(), main.text());
-            entities.add(new FlatEntity(id, type.name(), main, attributes, reputation, tags, visibleBy));
+            add(new FlatEntity(id, type.name(), main, attributes, reputation, tags, visibleBy), at);
             correlated(type, id, attributes, correlate, visibleBy, at);
 
             List<AssociationSubmission> associations = submission.associations();
@@ -87,7 +97,7 @@ public final class SubmissionFlattener {
                         throw new SubmissionException(childAt + "/mode",
                                 "mode must be 'aggregation' or 'association', got '" + association.mode() + "'");
                     }
-                    String childId = entity(association.entity(), childAt);
+                    String childId = entity(association.entity(), childAt, depth + 1);
                     relations.add(new Relation(id, childId, mode));
                 }
             }
@@ -135,9 +145,19 @@ public final class SubmissionFlattener {
             return reputation;
         }
 
-        static List<String> strings(List<String> values, String at) throws SubmissionException {
+        private void add(FlatEntity entity, String at) throws SubmissionException {
+            if (entities.size() >= limits.maxEntities()) {
+                throw new SubmissionException(at, "more than " + limits.maxEntities() + " entities in one submission");
+            }
+            entities.add(entity);
+        }
+
+        static List<String> strings(List<String> values, int max, String at) throws SubmissionException {
             if (values == null) {
                 return List.of();
+            }
+            if (values.size() > max) {
+                throw new SubmissionException(at, "more than " + max + " entries");
             }
             for (int i = 0; i < values.size(); i++) {
                 if (values.get(i) == null) {
@@ -167,7 +187,7 @@ public final class SubmissionFlattener {
                 }
                 done.add(name);
                 String id = EntityId.of(name, value.text());
-                entities.add(new FlatEntity(id, name, value, Map.of(name, value), 0, List.of(), visibleBy));
+                add(new FlatEntity(id, name, value, Map.of(name, value), 0, List.of(), visibleBy), at + "/correlate/" + i);
                 relations.add(new Relation(sourceId, id, RelationMode.ASSOCIATION));
             }
         }

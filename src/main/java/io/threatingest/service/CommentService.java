@@ -24,10 +24,12 @@ public class CommentService {
 
     private final EventPublisher events;
     private final String address;
+    private final int maxVisibleBy;
 
     public CommentService(EventPublisher events, IngestConfig config) {
         this.events = events;
         this.address = config.addresses().comments();
+        this.maxVisibleBy = config.limits().maxVisibleBy();
     }
 
     public Uni<CommentSubmittedEvent> comment(String entityID, EntityRef entity, String text, String parentID,
@@ -37,7 +39,7 @@ public class CommentService {
             String target = AssociationService.resolve(entityID, entity, "entityID", "entity");
             String comment = CommentText.normalise(text, "/comment");
             String parent = parentID == null ? CommentSubmittedEvent.NO_PARENT : parent(parentID);
-            List<String> groups = SubmissionFlattener.visibleBy(visibleBy, caller.visibility(), "/visibleBy");
+            List<String> groups = SubmissionFlattener.visibleBy(visibleBy, caller.visibility(), maxVisibleBy, "/visibleBy");
             Instant now = Instant.now();
             event = new CommentSubmittedEvent(Uuid7.next(now.toEpochMilli()).toString(),
                     DateTimeFormatter.ISO_INSTANT.format(now), caller.userId(), caller.groups(), target, comment,

@@ -17,6 +17,7 @@ import io.threatingest.domain.FlatSubmission;
 import io.threatingest.domain.NormalisedValue;
 import io.threatingest.domain.SubmissionException;
 import io.threatingest.domain.SubmissionFlattener;
+import io.threatingest.domain.SubmissionLimits;
 import io.threatingest.messaging.EventPublisher;
 import io.threatingest.messaging.event.EntitySubmittedEvent;
 import io.threatingest.messaging.event.EventEntity;
@@ -28,15 +29,23 @@ public class IngestService {
 
     private final EventPublisher events;
     private final String address;
+    private final SubmissionLimits limits;
 
     public IngestService(EventPublisher events, IngestConfig config) {
         this.events = events;
         this.address = config.addresses().entities();
+        this.limits = limits(config.limits());
+    }
+
+    /** The configured bounds, in the domain's terms. */
+    public static SubmissionLimits limits(IngestConfig.Limits config) {
+        return new SubmissionLimits(config.maxAssociationDepth(), config.maxEntities(), config.maxAttributes(),
+                config.maxTags(), config.maxVisibleBy(), config.maxCorrelate());
     }
 
     /** Validates and flattens without publishing anything. */
     public FlatSubmission validate(EntitySubmission submission, Caller caller) throws SubmissionException {
-        return SubmissionFlattener.flatten(submission, caller.visibility());
+        return SubmissionFlattener.flatten(submission, caller.visibility(), limits);
     }
 
     /**

@@ -14,6 +14,11 @@ class SubmissionFlattenerTest {
     private static final List<String> GROUPS = List.of("public");
     private static final Visibility ANY = Visibility.unrestricted(GROUPS);
 
+    private static FlatSubmission flatten(EntitySubmission submission, Visibility visibility)
+            throws SubmissionException {
+        return SubmissionFlattener.flatten(submission, visibility, SubmissionLimits.GENEROUS);
+    }
+
     private static EntitySubmission entity(String type, Map<String, RawValue> attributes,
             List<AssociationSubmission> associations) {
         return new EntitySubmission(type, attributes, associations, null, null, null, null);
@@ -36,7 +41,7 @@ class SubmissionFlattenerTest {
                                 null))))),
                 new AssociationSubmission("", entity("md5", attrs("md5", "D41D8CD98F00B204E9800998ECF8427E"), null))));
 
-        FlatSubmission flat = SubmissionFlattener.flatten(tree, ANY);
+        FlatSubmission flat = flatten(tree, ANY);
 
         String domain = EntityId.of("domain", "evil.example.com");
         String ip = EntityId.of("ip", "8.8.8.8");
@@ -57,7 +62,7 @@ class SubmissionFlattenerTest {
                 attrs("malware", "Emotet", "malware-family", "Banking TROJAN"), null, -3,
                 List.of("malware-family", "malware-family"), List.of("loader"), List.of("team"));
 
-        FlatSubmission flat = SubmissionFlattener.flatten(malware, ANY);
+        FlatSubmission flat = flatten(malware, ANY);
 
         String sourceId = EntityId.of("malware", "emotet");
         String familyId = EntityId.of("malware-family", "banking trojan");
@@ -71,13 +76,13 @@ class SubmissionFlattenerTest {
     void duplicateEntitiesKeepOneIdEach() throws Exception {
         EntitySubmission tree = entity("ip", attrs("ip", "8.8.8.8"), List.of(
                 new AssociationSubmission(null, entity("ip", attrs("ip", "::ffff:8.8.8.8"), null))));
-        FlatSubmission flat = SubmissionFlattener.flatten(tree, ANY);
+        FlatSubmission flat = flatten(tree, ANY);
         assertEquals(2, flat.entities().size());
         assertEquals(1, flat.distinctIds().size());
     }
 
     private static SubmissionException reject(EntitySubmission submission) {
-        return assertThrows(SubmissionException.class, () -> SubmissionFlattener.flatten(submission, ANY));
+        return assertThrows(SubmissionException.class, () -> flatten(submission, ANY));
     }
 
     @Test
@@ -126,24 +131,54 @@ class SubmissionFlattenerTest {
         EntitySubmission nested = entity("domain", attrs("domain", "example.com"), List.of(new AssociationSubmission(
                 null, new EntitySubmission("ip", attrs("ip", "8.8.8.8"), null, null, null, null, List.of("soc", "red")))));
         SubmissionException refused = assertThrows(SubmissionException.class,
-                () -> SubmissionFlattener.flatten(nested, soc));
+                () -> flatten(nested, soc));
         assertEquals(true, refused.forbidden());
         assertEquals("/associations/0/visibleBy/1", refused.pointer());
 
         EntitySubmission allowed = new EntitySubmission("ip", attrs("ip", "8.8.8.8"), null, null, null, null,
                 List.of("public", "soc"));
-        assertEquals(List.of("public", "soc"), SubmissionFlattener.flatten(allowed, soc).root().visibleBy());
-        assertEquals(List.of("soc"), SubmissionFlattener.flatten(entity("ip", attrs("ip", "8.8.8.8"), null), soc)
+        assertEquals(List.of("public", "soc"), flatten(allowed, soc).root().visibleBy());
+        assertEquals(List.of("soc"), flatten(entity("ip", attrs("ip", "8.8.8.8"), null), soc)
                 .root().visibleBy());
-        assertEquals(List.of("soc", "red"), SubmissionFlattener.flatten(nested, Visibility.unrestricted(GROUPS))
+        assertEquals(List.of("soc", "red"), flatten(nested, Visibility.unrestricted(GROUPS))
                 .entities().get(1).visibleBy());
+    }
+
+    @Test
+    void limitsNameWhereTheyAreExceeded() {
+        SubmissionLimits small = new SubmissionLimits(1, 3, 2, 1, 1, 1);
+        EntitySubmission deep = entity("ip", attrs("ip", "8.8.8.8"), List.of(new AssociationSubmission(null,
+                entity("ip", attrs("ip", "1.1.1.1"), List.of(new AssociationSubmission(null,
+                        entity("ip", attrs("ip", "9.9.9.9"), null)))))));
+        assertEquals("/associations/0/associations/0",
+                assertThrows(SubmissionException.class, () -> SubmissionFlattener.flatten(deep, ANY, small)).pointer());
+        EntitySubmission many = entity("ip", attrs("ip", "8.8.8.8"), List.of(
+                new AssociationSubmission(null, entity("ip", attrs("ip", "1.1.1.1"), null)),
+                new AssociationSubmission(null, entity("ip", attrs("ip", "2.2.2.2"), null)),
+                new AssociationSubmission(null, entity("ip", attrs("ip", "3.3.3.3"), null))));
+        assertEquals("/associations/2",
+                assertThrows(SubmissionException.class, () -> SubmissionFlattener.flatten(many, ANY, small)).pointer());
+        EntitySubmission attributes = entity("ip", attrs("ip", "8.8.8.8", "text", "a", "value", "b"), null);
+        assertEquals("/attributes",
+                assertThrows(SubmissionException.class, () -> SubmissionFlattener.flatten(attributes, ANY, small)).pointer());
+        EntitySubmission tags = new EntitySubmission("ip", attrs("ip", "8.8.8.8"), null, null, null, List.of("a", "b"), null);
+        assertEquals("/tags",
+                assertThrows(SubmissionException.class, () -> SubmissionFlattener.flatten(tags, ANY, small)).pointer());
+        EntitySubmission groups = new EntitySubmission("ip", attrs("ip", "8.8.8.8"), null, null, null, null, List.of("a", "b"));
+        assertEquals("/visibleBy",
+                assertThrows(SubmissionException.class, () -> SubmissionFlattener.flatten(groups, ANY, small)).pointer());
+        EntitySubmission correlate = new EntitySubmission("malware", attrs("malware", "x", "malware-type", "y",
+                "malware-family", "z"), null, null, List.of("malware-type", "malware-family"), null, null);
+        SubmissionLimits roomyAttributes = new SubmissionLimits(1, 3, 5, 1, 1, 1);
+        assertEquals("/correlate", assertThrows(SubmissionException.class,
+                () -> SubmissionFlattener.flatten(correlate, ANY, roomyAttributes)).pointer());
     }
 
     @Test
     void nullAttributeValuesCountAsAbsent() throws Exception {
         Map<String, RawValue> attributes = attrs("ip", "8.8.8.8");
         attributes.put("text", null);
-        FlatSubmission flat = SubmissionFlattener.flatten(entity("ip", attributes, null), ANY);
+        FlatSubmission flat = flatten(entity("ip", attributes, null), ANY);
         assertEquals(List.of("ip"), List.copyOf(flat.root().attributes().keySet()));
     }
 }

@@ -24,6 +24,7 @@ import io.threatingest.messaging.BrokerUnavailableException;
 import io.threatingest.security.AuthFailures;
 import io.threatingest.security.BearerFailures;
 import io.threatingest.security.Challenges;
+import io.threatingest.security.RateLimiter;
 import io.threatingest.security.AuthMethod;
 
 /** Maps every failure of a request to the uniform error answer of {@link ErrorResponses}. */
@@ -69,6 +70,17 @@ public class ErrorMappers {
     @ServerExceptionMapper
     public Response authenticationRequired(UnauthorizedException e) {
         return unauthenticated(AuthMethod.NONE.label(), "credentials required");
+    }
+
+    @ServerExceptionMapper
+    public Response rateLimited(RateLimiter.Limited e) {
+        return ErrorResponses.builder(429, "too many requests", "slow down and retry after "
+                + e.retryAfterSeconds() + " s", null, null)
+                .header("Retry-After", e.retryAfterSeconds())
+                .header("RateLimit-Limit", e.limit())
+                .header("RateLimit-Remaining", 0)
+                .header("RateLimit-Reset", e.retryAfterSeconds())
+                .build();
     }
 
     @ServerExceptionMapper

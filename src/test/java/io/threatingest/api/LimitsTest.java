@@ -1,0 +1,124 @@
+package io.threatingest.api;
+
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.threatingest.support.AuthFixtureResource;
+import io.threatingest.support.EmbeddedBrokerResource;
+import io.threatingest.support.TestCredentials;
+
+/** Every request limit, and the error answer of the framework-level statuses. */
+@QuarkusTest
+@WithTestResource(EmbeddedBrokerResource.class)
+@WithTestResource(AuthFixtureResource.class)
+@TestProfile(LimitsTest.SmallLimits.class)
+class LimitsTest {
+
+    public static class SmallLimits implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.ofEntries(
+                    Map.entry("ingest.limits.max-body-size", "2K"),
+                    Map.entry("ingest.limits.max-association-depth", "2"),
+                    Map.entry("ingest.limits.max-entities", "5"),
+                    Map.entry("ingest.limits.max-attributes", "3"),
+                    Map.entry("ingest.limits.max-tags", "2"),
+                    Map.entry("ingest.limits.max-visible-by", "2"),
+                    Map.entry("ingest.limits.max-correlate", "1"));
+        }
+
+        @Override
+        public String getConfigProfile() {
+            return "test";
+        }
+    }
+
+    @TestHTTPResource("/api/ingest/v1/entity")
+    URI entity;
+
+    private static Response post(String body) {
+        return TestCredentials.reporter().contentType(ContentType.JSON).queryParam("dryRun", "true").body(body)
+                .post(EntityIngestTest.ENTITY);
+    }
+
+    private static final String IP = "\"type\":\"ip\",\"attributes\":{\"ip\":\"8.8.8.8\"}";
+    private static final String NESTED = "{" + IP + ",\"associations\":[{" + IP + ",\"associations\":[{" + IP
+            + ",\"associations\":[{" + IP + "}]}]}]}";
+
+    @ParameterizedTest(name = "{2}")
+    @CsvSource(delimiter = '|', value = {
+            NESTED + " | /associations/0/associations/0/associations/0 | association depth",
+            "{" + IP + ",\"associations\":[{" + IP + "},{" + IP + "},{" + IP + "},{" + IP + "},{" + IP + "}]} | /associations/4 | entities",
+            "{\"type\":\"ip\",\"attributes\":{\"ip\":\"8.8.8.8\",\"text\":\"a\",\"value\":\"b\",\"os\":\"c\"}} | /attributes | attributes",
+            "{" + IP + ",\"tags\":[\"a\",\"b\",\"c\"]} | /tags | tags",
+            "{" + IP + ",\"visibleBy\":[\"soc\",\"public\",\"soc\"]} | /visibleBy | visibleBy",
+            "{\"type\":\"malware\",\"attributes\":{\"malware\":\"x\",\"malware-type\":\"y\",\"malware-family\":\"z\"},\"correlate\":[\"malware-type\",\"malware-family\"]} | /correlate | correlate" })
+    void eachLimitIsA400NamingWhere(String body, String param, String limit) {
+        Response response = post(body);
+        EntityIngestTest.assertErrorHeaders(response, 400);
+        response.then().body("error.param", equalTo(param));
+    }
+
+    @Test
+    void deeplyNestedJsonIsRefusedWhileReading() {
+        String deep = "{" + IP + ",\"tags\":" + "[".repeat(50_000) + "]".repeat(50_000) + "}";
+        Response response = RestAssured.given().header("api-key", TestCredentials.TRUSTED.keyId())
+                .header("api-secret", TestCredentials.TRUSTED.secret())
+                .contentType(ContentType.JSON).body(deep).post("/api/ingest/v1/well-known");
+        assertTrue(response.statusCode() == 400 || response.statusCode() == 413, "got " + response.statusCode());
+        EntityIngestTest.assertErrorHeaders(response, response.statusCode());
+    }
+
+    @Test
+    void oversizedBodiesAre413WhateverTheEncoding() throws Exception {
+        String big = "{" + IP + ",\"tags\":[\"" + "x".repeat(4_000) + "\"]}";
+        Response sized = post(big);
+        EntityIngestTest.assertErrorHeaders(sized, 413);
+
+        HttpURLConnection chunked = (HttpURLConnection) entity.toURL().openConnection();
+        chunked.setRequestMethod("POST");
+        chunked.setDoOutput(true);
+        chunked.setChunkedStreamingMode(512);
+        chunked.setRequestProperty("Content-Type", "application/json");
+        chunked.setRequestProperty("api-key", TestCredentials.REPORTER.keyId());
+        chunked.setRequestProperty("api-secret", TestCredentials.REPORTER.secret());
+        try (OutputStream out = chunked.getOutputStream()) {
+            out.write(big.getBytes(StandardCharsets.UTF_8));
+        } catch (java.io.IOException closedEarly) {
+            // the server may answer and close before the whole body is sent
+        }
+        assertEquals(413, chunked.getResponseCode());
+        assertTrue(chunked.getHeaderField("x-error-id").matches(EntityIngestTest.UUID_PATTERN));
+    }
+
+    @Test
+    void frameworkStatusesCarryTheErrorHeaders() {
+        EntityIngestTest.assertErrorHeaders(RestAssured.given().get("/no/such/path/" + UUID.randomUUID()), 404);
+        EntityIngestTest.assertErrorHeaders(TestCredentials.TRUSTED.given().get(EntityIngestTest.ENTITY), 405);
+        EntityIngestTest.assertErrorHeaders(TestCredentials.TRUSTED.given().contentType("text/plain").body("x")
+                .post("/api/ingest/v1/well-known"), 415);
+        EntityIngestTest.assertErrorHeaders(TestCredentials.TRUSTED.given().accept("text/csv")
+                .contentType(ContentType.JSON).body("{" + IP + "}").post("/api/ingest/v1/well-known"), 406);
+    }
+}
