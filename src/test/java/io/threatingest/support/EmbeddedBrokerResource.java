@@ -21,12 +21,19 @@ public class EmbeddedBrokerResource implements QuarkusTestResourceLifecycleManag
 
     private EmbeddedBroker broker;
     private Path dataDir;
+    private boolean persistent;
+
+    /** {@code persistent=true} keeps messages across a broker restart (journal on disk). */
+    @Override
+    public void init(Map<String, String> initArgs) {
+        persistent = Boolean.parseBoolean(initArgs.getOrDefault("persistent", "false"));
+    }
 
     @Override
     public Map<String, String> start() {
         try {
             dataDir = Files.createTempDirectory("threat-ingest-test-broker");
-            broker = new EmbeddedBroker("127.0.0.1", 0, dataDir.toString(), false, QUEUES).start();
+            broker = new EmbeddedBroker("127.0.0.1", 0, dataDir.toString(), persistent, QUEUES).start();
         } catch (Exception e) {
             throw new IllegalStateException("embedded broker did not start", e);
         }

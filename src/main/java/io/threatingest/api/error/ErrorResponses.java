@@ -53,6 +53,18 @@ public final class ErrorResponses {
                 .entity(body);
     }
 
+    /** Sends an error answer built here on a raw HTTP response (for handlers that run before the REST layer). */
+    public static void write(Response error, io.vertx.core.http.HttpServerResponse response,
+            com.fasterxml.jackson.databind.ObjectMapper json) {
+        error.getStringHeaders().forEach((name, values) -> values.forEach(value -> response.headers().add(name, value)));
+        try {
+            response.putHeader("Content-Type", "application/json")
+                    .end(io.vertx.core.buffer.Buffer.buffer(json.writeValueAsBytes(error.getEntity())));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            response.end();
+        }
+    }
+
     private static void log(int status, String errorId, String message, Throwable failure) {
         if (status >= 500) {
             LOG.errorf(status == 500 ? failure : null, "HTTP %d [x-error-id %s] %s", status, errorId, message);

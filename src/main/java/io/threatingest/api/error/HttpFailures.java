@@ -43,13 +43,6 @@ public class HttpFailures {
         }
         Response error = ErrorResponses.build(413, "request body too large",
                 "at most " + maxBodySize + " bytes", null, null, null);
-        try {
-            byte[] body = json.writeValueAsBytes(error.getEntity());
-            response.setStatusCode(413);
-            error.getStringHeaders().forEach((name, values) -> values.forEach(value -> response.headers().add(name, value)));
-            response.putHeader("Content-Type", "application/json").end(io.vertx.core.buffer.Buffer.buffer(body));
-        } catch (Exception e) {
-            context.next();
-        }
+        ErrorResponses.write(error, response.setStatusCode(413), json);
     }
 }
