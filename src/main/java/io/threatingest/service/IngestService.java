@@ -87,7 +87,7 @@ public class IngestService {
         return ingest(submission, caller, true);
     }
 
-    static EntitySubmittedEvent toEvent(String submissionId, Instant receivedAt, Caller caller, boolean wellKnown,
+    public static EntitySubmittedEvent toEvent(String submissionId, Instant receivedAt, Caller caller, boolean wellKnown,
             FlatSubmission flat) {
         List<EventEntity> entities = flat.entities().stream().map(e -> toEventEntity(e, wellKnown)).toList();
         List<EventRelation> relations = flat.relations().stream()

@@ -138,7 +138,8 @@ public class ErrorMappers {
             return ErrorResponses.build(400, "request body exceeds a JSON limit", e.getOriginalMessage(), null, null,
                     null);
         }
-        if (e instanceof JsonParseException || !(e instanceof JsonMappingException mapping)) {
+        if (e instanceof JsonParseException || e.getCause() instanceof JsonParseException
+                || !(e instanceof JsonMappingException mapping)) {
             String at = e.getLocation() == null ? ""
                     : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
             return ErrorResponses.build(400, "malformed JSON", firstLine(e.getOriginalMessage()) + at, null, null,

@@ -31,8 +31,13 @@ public class StrictJsonCustomizer implements ObjectMapperCustomizer {
     }
 
     @Override
-    @SuppressWarnings("deprecation") // MapperFeature toggles stay the documented way to disable scalar coercion
     public void customize(ObjectMapper mapper) {
+        configure(mapper, maxNestingDepth);
+    }
+
+    /** The request decoding rules, applicable to any mapper (tests and tools build one without the container). */
+    @SuppressWarnings("deprecation") // MapperFeature toggles stay the documented way to disable scalar coercion
+    public static ObjectMapper configure(ObjectMapper mapper, int maxNestingDepth) {
         mapper.configure(MapperFeature.ALLOW_COERCION_OF_SCALARS, false);
         mapper.configure(DeserializationFeature.ACCEPT_FLOAT_AS_INT, false);
         mapper.configure(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, true);
@@ -43,6 +48,7 @@ public class StrictJsonCustomizer implements ObjectMapperCustomizer {
                 .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
         mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
                 .maxNestingDepth(maxNestingDepth).build());
-        mapper.registerModule(new SimpleModule("raw-values").addDeserializer(RawValue.class, new RawValueDeserializer()));
+        return mapper.registerModule(new SimpleModule("raw-values").addDeserializer(RawValue.class,
+                new RawValueDeserializer()));
     }
 }
