@@ -89,10 +89,6 @@ public final class EmbeddedBroker {
         }
     }
 
-    public synchronized boolean isRunning() {
-        return server != null;
-    }
-
     /** The port the broker listens on (the actual one when 0 was requested). */
     public synchronized int port() {
         return port;

@@ -70,7 +70,6 @@ public class ApiKeyIdentityProvider implements IdentityProvider<ApiKeyAuthentica
                 .setPrincipal(new QuarkusPrincipal(key.userId()))
                 .addRoles(key.roles())
                 .addAttribute(CallerAttributes.GROUPS, key.groups())
-                .addAttribute(CallerAttributes.METHOD, AuthMethod.API_KEY.label())
                 .build();
     }
 }

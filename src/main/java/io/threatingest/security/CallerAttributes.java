@@ -5,8 +5,6 @@ public final class CallerAttributes {
 
     /** {@code List<String>}: the groups the caller belongs to, for visibility. */
     public static final String GROUPS = "threat-ingest.groups";
-    /** {@code String}: how the caller authenticated. */
-    public static final String METHOD = "threat-ingest.auth-method";
 
     private CallerAttributes() {
     }

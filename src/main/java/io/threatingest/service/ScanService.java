@@ -33,6 +33,7 @@ import io.vertx.core.json.JsonObject;
 public class ScanService {
 
     private static final Logger LOG = Logger.getLogger(ScanService.class);
+    private static final java.time.Duration LOOKUP_TIMEOUT = java.time.Duration.ofSeconds(5);
 
     /** The answer to a scan request: the task, and whether this request created it. */
     public record Outcome(ScanTask task, boolean created) {
@@ -80,7 +81,9 @@ public class ScanService {
         return Uni.createFrom().completionStage(() -> vertx.<Void>executeBlocking(() -> {
             webhooks.policy().resolve(java.net.URI.create(webhook.url()).getHost());
             return null;
-        }, false).toCompletionStage());
+        }, false).toCompletionStage())
+                .ifNoItem().after(LOOKUP_TIMEOUT).failWith(() -> new SubmissionException("/webhook/url",
+                        "webhook host lookup did not answer within " + LOOKUP_TIMEOUT.toSeconds() + " s"));
     }
 
     private Uni<Outcome> claim(ScanTarget target, ScanTask.Webhook webhook, Caller caller) {

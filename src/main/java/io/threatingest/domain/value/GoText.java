@@ -79,10 +79,6 @@ public final class GoText {
         return bytes;
     }
 
-    static boolean isAsciiDigit(char c) {
-        return c >= '0' && c <= '9';
-    }
-
     /** The value of an ASCII hex digit of either case, or -1. */
     static int hexValue(int c) {
         if (c >= '0' && c <= '9') {

@@ -58,10 +58,6 @@ final class GoUtf8 {
         return out.toString();
     }
 
-    static byte[] encode(String s) {
-        return s.getBytes(StandardCharsets.UTF_8);
-    }
-
     static String ascii(ByteArrayOutputStream bytes) {
         return bytes.toString(StandardCharsets.UTF_8);
     }
