@@ -65,7 +65,9 @@ public final class ErrorResponses {
         }
     }
 
-    private static void log(int status, String errorId, String message, Throwable failure) {
+    /** Messages echo client input: control characters are escaped so that nobody can forge log lines. */
+    private static void log(int status, String errorId, String rawMessage, Throwable failure) {
+        String message = printable(rawMessage);
         if (status >= 500) {
             LOG.errorf(status == 500 ? failure : null, "HTTP %d [x-error-id %s] %s", status, errorId, message);
         } else {
@@ -97,6 +99,19 @@ public final class ErrorResponses {
             return "ALERT";
         }
         return "ERROR";
+    }
+
+    static String printable(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 || c == 0x7f || c == 0x85 || c == 0x2028 || c == 0x2029) {
+                out.append(String.format("\\u%04x", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     /** Printable ASCII only, so that echoed input can neither break nor inject a header. */
