@@ -11,8 +11,8 @@ function init(args)
   accepted, rejected, other = 0, 0, 0
   wrk.method = "POST"
   wrk.headers["Content-Type"] = "application/json"
-  wrk.headers["api-key"] = os.getenv("SOAK_KEY")
-  wrk.headers["api-secret"] = os.getenv("SOAK_SECRET")
+  wrk.headers["api-key"] = os.getenv("SERVICE_KEY")
+  wrk.headers["api-secret"] = os.getenv("SERVICE_SECRET")
 end
 
 function request()

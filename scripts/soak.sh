@@ -16,42 +16,24 @@ DURATION=${DURATION:-60}
 CONNECTIONS=${CONNECTIONS:-16}
 THREADS=${THREADS:-2}
 HTTP_PORT=${HTTP_PORT:-18080}
-PORT_OFFSET=1000                      # Artemis ports + 1000: AMQP on 6672, core on 62616
-AMQP_PORT=$((5672 + PORT_OFFSET))
-CORE_URL="tcp://127.0.0.1:$((61616 + PORT_OFFSET))"
-ARTEMIS_VERSION=2.56.0
 WORK=target/soak
-ARTEMIS_HOME=$WORK/apache-artemis-$ARTEMIS_VERSION
-BROKER=$WORK/broker
-QUEUES=ingest.entities,ingest.associations,ingest.comments,ingest.scans,ingest.scan-status
+# shellcheck source=scripts/lib/artemis.sh
+. scripts/lib/artemis.sh
 
 command -v wrk > /dev/null || { echo "wrk is needed (apt-get install wrk)" >&2; exit 2; }
 
-wait_port() { for _ in $(seq 1 120); do (exec 3<>"/dev/tcp/127.0.0.1/$1") 2> /dev/null && return 0; sleep 0.5; done; return 1; }
 wait_ready() { for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$HTTP_PORT/q/health/ready" > /dev/null && return 0; sleep 0.5; done; return 1; }
-start_broker() { "$BROKER/bin/artemis" run > "$WORK/broker.log" 2>&1 & BROKER_PID=$!; wait_port "$AMQP_PORT"; }
-cleanup() { kill "${WRK_PID:-}" "${SERVICE_PID:-}" 2> /dev/null || true; kill "${BROKER_PID:-}" 2> /dev/null || true; wait 2> /dev/null || true; }
+cleanup() { kill "${WRK_PID:-}" "${SERVICE_PID:-}" 2> /dev/null || true; artemis_stop; wait 2> /dev/null || true; }
 trap cleanup EXIT
 
 mkdir -p "$WORK"
 ./mvnw -B -q package -DskipTests
-if [ ! -d "$ARTEMIS_HOME" ]; then
-  ./mvnw -B -q dependency:copy -Dartifact="org.apache.artemis:apache-artemis:$ARTEMIS_VERSION:tar.gz:bin" -DoutputDirectory="$WORK"
-  tar -xzf "$WORK/apache-artemis-$ARTEMIS_VERSION-bin.tar.gz" -C "$WORK"
-fi
-rm -rf "$BROKER"
-"$ARTEMIS_HOME/bin/artemis" create "$BROKER" --silent --user soak --password soak --require-login --no-web --nio \
-  --host 127.0.0.1 --port-offset "$PORT_OFFSET" --queues "$(echo "$QUEUES" | sed 's/,/:anycast,/g'):anycast" > /dev/null
-start_broker
+artemis_create "$WORK"
+artemis_start "$WORK/broker.log"
+service_key_file "$WORK/api-keys.jsonl"
 
-KEY_OUTPUT=$(java -jar target/quarkus-app/quarkus-run.jar create-api-key --user soak --roles reporter --key-id soak)
-export SOAK_KEY=soak
-SOAK_SECRET=$(echo "$KEY_OUTPUT" | awk '/^api-secret:/ {print $2}')
-export SOAK_SECRET
-echo "$KEY_OUTPUT" | tail -n 1 > "$WORK/api-keys.jsonl"
-
-java -Dquarkus.http.port="$HTTP_PORT" -Dingest.broker.port="$AMQP_PORT" \
-  -Dingest.broker.username=soak -Dingest.broker.password=soak \
+java -Dquarkus.http.port="$HTTP_PORT" -Dingest.broker.port="$ARTEMIS_AMQP_PORT" \
+  -Dingest.broker.username=ingest -Dingest.broker.password=ingest \
   -Dingest.auth.api-keys-file="$WORK/api-keys.jsonl" \
   -jar target/quarkus-app/quarkus-run.jar > "$WORK/service.log" 2>&1 &
 SERVICE_PID=$!
@@ -63,15 +45,14 @@ wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency -s scripts/soak.lua
 WRK_PID=$!
 sleep $((DURATION / 3))
 echo "restarting the broker"
-kill "$BROKER_PID"; wait "$BROKER_PID" 2> /dev/null || true
+artemis_stop
 sleep 3
-start_broker
+artemis_start "$WORK/broker.log"
 wait "$WRK_PID" || true
 sleep 2
 
 read -r ACCEPTED REJECTED OTHER < <(sed -n 's/^SOAK accepted=\([0-9]*\) rejected=\([0-9]*\) other=\([0-9]*\)$/\1 \2 \3/p' "$WORK/wrk.txt")
-DELIVERED=$("$BROKER/bin/artemis" queue stat --url "$CORE_URL" --user soak --password soak --queueName ingest.entities \
-  | awk -F'|' '/ingest.entities/ {gsub(/ /, "", $5); print $5}' | head -n 1)
+DELIVERED=$(artemis_queue_count ingest.entities)
 LOST=$(( ACCEPTED > DELIVERED ? ACCEPTED - DELIVERED : 0 ))
 LATE=$(( DELIVERED > ACCEPTED ? DELIVERED - ACCEPTED : 0 ))
 grep -E "Requests/sec|Latency|99%" "$WORK/wrk.txt" || true

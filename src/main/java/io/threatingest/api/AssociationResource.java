@@ -14,8 +14,6 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.smallrye.mutiny.Uni;
@@ -28,9 +26,6 @@ import io.threatingest.service.AssociationService;
 
 @Path("/api/ingest/v1")
 @Tag(name = "Associations")
-@SecurityRequirementsSet(@SecurityRequirement(name = OpenApiSecurity.BEARER))
-@SecurityRequirementsSet({ @SecurityRequirement(name = OpenApiSecurity.API_KEY),
-        @SecurityRequirement(name = OpenApiSecurity.API_SECRET) })
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 public class AssociationResource {

@@ -20,8 +20,6 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -35,9 +33,6 @@ import io.threatingest.security.Roles;
 
 @Path("/api/ingest/v1")
 @Tag(name = "Definitions")
-@SecurityRequirementsSet(@SecurityRequirement(name = OpenApiSecurity.BEARER))
-@SecurityRequirementsSet({ @SecurityRequirement(name = OpenApiSecurity.API_KEY),
-        @SecurityRequirement(name = OpenApiSecurity.API_SECRET) })
 public class DefinitionsResource {
 
     /** The whole answer, serialised once: the catalogue never changes while the service runs. */

@@ -18,8 +18,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.smallrye.mutiny.Uni;
@@ -36,9 +34,6 @@ import io.threatingest.service.IngestService;
 
 @Path("/api/ingest/v1")
 @Tag(name = "Entities")
-@SecurityRequirementsSet(@SecurityRequirement(name = OpenApiSecurity.BEARER))
-@SecurityRequirementsSet({ @SecurityRequirement(name = OpenApiSecurity.API_KEY),
-        @SecurityRequirement(name = OpenApiSecurity.API_SECRET) })
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 public class EntityResource {
@@ -54,6 +49,12 @@ public class EntityResource {
               "reputation": -1,
               "tags": ["ssh", "bruteforce"],
               "visibleBy": ["public"]
+            }""";
+
+    static final String WELL_KNOWN_EXAMPLE = """
+            {
+              "type": "domain",
+              "attributes": {"domain": "example.com", "whois-registrar": "Example Registrar, Inc."}
             }""";
 
     private final IngestService ingest;
@@ -90,6 +91,25 @@ public class EntityResource {
             return Uni.createFrom().item(Response.ok(dryRunResponse(flat)).build());
         }
         return ingest.ingest(SubmissionMapper.toDomain(body), caller, false)
+                .map(result -> Response.accepted(acknowledged(result)).build());
+    }
+
+    @POST
+    @Path("/well-known")
+    @RolesAllowed(Roles.TRUSTED)
+    @Operation(summary = "Ingest a well-known entity", description = "A trusted entity that must never be rated "
+            + "negatively: same value rules as POST /entity, one entity without associations or correlation, "
+            + "reputation 0 or more. Its event carries wellKnown: true.")
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = EntityRequest.class),
+            examples = @ExampleObject(name = "domain", value = WELL_KNOWN_EXAMPLE)))
+    @APIResponse(responseCode = "202", description = "Acknowledged: the broker holds the submission.",
+            content = @Content(schema = @Schema(implementation = AcknowledgedResponse.class)))
+    @APIResponse(responseCode = "400", description = "Invalid entity.",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    @APIResponse(responseCode = "403", description = "Missing role `trusted`.",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    public Uni<Response> insert(EntityRequest body) {
+        return ingest.ingestWellKnown(SubmissionMapper.toDomain(RequestBodies.required(body)), callers.current())
                 .map(result -> Response.accepted(acknowledged(result)).build());
     }
 

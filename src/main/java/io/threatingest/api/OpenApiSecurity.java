@@ -7,6 +7,8 @@ import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
 import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 
 /**
@@ -14,6 +16,10 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
  * Bearer JWT, or the {@code api-key} header together with the {@code api-secret} header.
  */
 @OpenAPIDefinition(
+        securitySets = {
+                @SecurityRequirementsSet(@SecurityRequirement(name = OpenApiSecurity.BEARER)),
+                @SecurityRequirementsSet({ @SecurityRequirement(name = OpenApiSecurity.API_KEY),
+                        @SecurityRequirement(name = OpenApiSecurity.API_SECRET) }) },
         info = @Info(title = "threat-ingest", version = "1", description = "Ingest API for threat-intelligence "
                 + "entities. Every call needs a Bearer token, or the api-key and api-secret headers together."),
         components = @Components(securitySchemes = {

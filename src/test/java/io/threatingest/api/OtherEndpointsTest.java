@@ -69,7 +69,7 @@ class OtherEndpointsTest {
 
     @Test
     void wellKnownExampleIsAcknowledgedAndMarked() throws Exception {
-        JsonPath answer = post(TestCredentials.TRUSTED.given(), "/well-known", WellKnownResource.EXAMPLE)
+        JsonPath answer = post(TestCredentials.TRUSTED.given(), "/well-known", EntityResource.WELL_KNOWN_EXAMPLE)
                 .then().statusCode(202)
                 .body("message", equalTo("acknowledged"))
                 .body("id", equalTo(Sha3.id("domain", "example.com")))

@@ -46,7 +46,7 @@ class RequestPipelineFuzzTest {
     private static final String CHARS = "{}[]\":,0123456789.-+eEtrufalsn \\/abcdefxyz\u00e9\u0000\u200b\uD83D\uDE00";
 
     static List<String> seeds() {
-        List<String> seeds = new ArrayList<>(List.of(EntityResource.EXAMPLE, WellKnownResource.EXAMPLE,
+        List<String> seeds = new ArrayList<>(List.of(EntityResource.EXAMPLE, EntityResource.WELL_KNOWN_EXAMPLE,
                 EntityIngestTest.THREE_LEVELS));
         for (DataTypeSamples.Sample sample : DataTypeSamples.all()) {
             seeds.add("{\"type\":\"" + sample.entityType() + "\",\"attributes\":{\"" + sample.entityType() + "\":"

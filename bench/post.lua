@@ -1,0 +1,21 @@
+-- wrk driver for bench/run.sh: POST the body in $BODY_FILE with the API key from the environment.
+-- With $DELAY_MS set, each connection waits that long before each request (a bounded, lower rate).
+local file = assert(io.open(os.getenv("BODY_FILE"), "r"))
+local body = file:read("*a")
+file:close()
+local delay_ms = tonumber(os.getenv("DELAY_MS") or "0")
+
+wrk.method = "POST"
+wrk.body = body
+wrk.headers["Content-Type"] = "application/json"
+wrk.headers["api-key"] = os.getenv("SERVICE_KEY")
+wrk.headers["api-secret"] = os.getenv("SERVICE_SECRET")
+
+function delay()
+  return delay_ms
+end
+
+local statuses = {}
+function response(status, headers, body)
+  statuses[status] = (statuses[status] or 0) + 1
+end

@@ -1,0 +1,159 @@
+#!/usr/bin/env bash
+# Benchmark: the packaged service (on Temurin 25 when present) against a standalone Apache Artemis (durable
+# queues, persistence on), measured in turns with wrk on one machine:
+#   - framework ceiling: GET /q/health/live of the same service;
+#   - broker ceiling: Artemis's own AMQP producer, durable messages of an event's size;
+#   - POST /entity with the reference example, a 10-entity tree and a 100-entity tree;
+#   - p99 at about half the maximum rate;
+#   - start-up to the first 202, median of 5, plain and with the JDK AOT cache (JDK 25+).
+# Prints the figures and ratios and writes them with the machine description to bench/results/<date>.md.
+#
+#   bench/run.sh                 # 20 s per measurement
+#   DURATION=60 CONNECTIONS=64 bench/run.sh
+#
+# Needs a JDK and wrk (Debian: apt-get install wrk). Only 127.0.0.1 is used.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+DURATION=${DURATION:-20}
+CONNECTIONS=${CONNECTIONS:-32}
+THREADS=${THREADS:-2}
+HTTP_PORT=${HTTP_PORT:-18081}
+WORK=target/bench
+RESULTS=bench/results/$(date +%Y-%m-%d).md
+JAVA=java
+[ -x /usr/lib/jvm/temurin-25-jdk-amd64/bin/java ] && JAVA=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java
+# shellcheck source=scripts/lib/artemis.sh
+. scripts/lib/artemis.sh
+
+command -v wrk > /dev/null || { echo "wrk is needed (apt-get install wrk)" >&2; exit 2; }
+cleanup() { kill "${SERVICE_PID:-}" 2> /dev/null || true; artemis_stop; wait 2> /dev/null || true; }
+trap cleanup EXIT
+mkdir -p "$WORK" bench/results
+
+SERVICE_ARGS=(-Dquarkus.http.port="$HTTP_PORT" -Dingest.broker.port="$ARTEMIS_AMQP_PORT"
+  -Dingest.broker.username=ingest -Dingest.broker.password=ingest -Dingest.auth.api-keys-file="$WORK/api-keys.jsonl")
+
+start_service() { # extra JVM options...
+  "$JAVA" "$@" "${SERVICE_ARGS[@]}" -jar target/quarkus-app/quarkus-run.jar > "$WORK/service.log" 2>&1 &
+  SERVICE_PID=$!
+}
+stop_service() { kill "$SERVICE_PID" 2> /dev/null || true; wait "$SERVICE_PID" 2> /dev/null || true; SERVICE_PID=; }
+wait_ready() { for _ in $(seq 1 240); do curl -sf "http://127.0.0.1:$HTTP_PORT/q/health/ready" > /dev/null && return 0; sleep 0.25; done; return 1; }
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$SERVICE_PID/stat"; }
+peak_rss_mb() { awk '/VmHWM/ {printf "%.0f", $2 / 1024}' "/proc/$SERVICE_PID/status"; }
+
+# bodies: the reference example, and trees of 10 and 100 entities (a domain and its resolved addresses)
+cat > "$WORK/example.json" <<'JSON'
+{"type":"ip","attributes":{"ip":"203.0.113.1","text":"Seen brute-forcing SSH","value":"honeypot-eu-1"},"reputation":-1,"tags":["ssh","bruteforce"],"visibleBy":["public"]}
+JSON
+tree() { # N entities
+  local n=$1 i associations=""
+  for i in $(seq 1 $((n - 1))); do
+    associations+="${associations:+,}{\"type\":\"ip\",\"attributes\":{\"ip\":\"198.51.$((i / 250)).$((i % 250 + 1))\"},\"reputation\":-2}"
+  done
+  printf '{"type":"domain","attributes":{"domain":"bench-%d.example.org"},"reputation":-2,"associations":[%s]}\n' "$n" "$associations"
+}
+tree 10 > "$WORK/tree10.json"
+tree 100 > "$WORK/tree100.json"
+
+declare -A RPS P50 P99 MAX CPU
+# measure NAME METHOD [BODY_FILE] [DELAY_MS]
+measure() {
+  local name=$1 url=$2 body=${3:-} delay=${4:-0} out="$WORK/wrk-$1.txt" before after
+  before=$(cpu_ticks)
+  if [ -n "$body" ]; then
+    BODY_FILE=$body DELAY_MS=$delay wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency -s bench/post.lua "$url" > "$out"
+  else
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency "$url" > "$out"
+  fi
+  after=$(cpu_ticks)
+  RPS[$name]=$(awk '/Requests\/sec/ {printf "%.0f", $2}' "$out")
+  P50[$name]=$(awk '$1 == "50%" {print $2}' "$out")
+  P99[$name]=$(awk '$1 == "99%" {print $2}' "$out")
+  MAX[$name]=$(awk '/^    Latency/ {print $4}' "$out")
+  CPU[$name]=$(awk -v t=$((after - before)) -v hz="$(getconf CLK_TCK)" -v d="$DURATION" 'BEGIN {printf "%.2f", t / hz / d}')
+  if grep -q "Non-2xx" "$out"; then echo "warning: $name had non-2xx answers: $(grep Non-2xx "$out")" >&2; fi
+}
+
+./mvnw -B -q package -DskipTests
+artemis_create "$WORK"
+artemis_start "$WORK/broker.log"
+service_key_file "$WORK/api-keys.jsonl"
+
+EVENT_BYTES=$(( $(wc -c < "$WORK/example.json") * 3 ))   # an event is about three times its request
+echo "broker ceiling: Artemis AMQP producer, persistent, ${EVENT_BYTES}-byte messages"
+"$ARTEMIS_HOME/bin/artemis" perf producer --protocol AMQP --url "amqp://127.0.0.1:$ARTEMIS_AMQP_PORT" \
+  --user ingest --password ingest --persistent --message-size "$EVENT_BYTES" --duration "$DURATION" --warmup 2 \
+  --max-pending 1024 queue://ingest.entities > "$WORK/broker-perf.txt" 2>&1
+BROKER_CEILING=$(awk -v d="$DURATION" '/total completed/ {printf "%.0f", $4 / d}' "$WORK/broker-perf.txt")
+
+start_service
+wait_ready || { echo "the service did not become ready; see $WORK/service.log" >&2; exit 1; }
+BASE="http://127.0.0.1:$HTTP_PORT"
+BODY_URL="$BASE/api/ingest/v1/entity"
+echo "warm-up"; DURATION=5 measure warmup "$BODY_URL" "$WORK/example.json"
+echo "framework ceiling"; measure framework "$BASE/q/health/live"
+echo "POST /entity: reference example"; measure example "$BODY_URL" "$WORK/example.json"
+echo "POST /entity: 10 entities"; measure tree10 "$BODY_URL" "$WORK/tree10.json"
+echo "POST /entity: 100 entities"; measure tree100 "$BODY_URL" "$WORK/tree100.json"
+HALF_DELAY=$(awk -v c="$CONNECTIONS" -v r="${RPS[example]}" 'BEGIN {printf "%.0f", (r > 0 ? 2 * c * 1000 / r : 0)}')
+echo "POST /entity at about half the maximum rate (each connection waits ${HALF_DELAY} ms)"
+measure half "$BODY_URL" "$WORK/example.json" "$HALF_DELAY"
+PEAK_RSS=$(peak_rss_mb)
+stop_service
+
+startup_ms() { # median of 5 runs of: process start to the first 202
+  local runs=() i t0 t1
+  for i in 1 2 3 4 5; do
+    t0=$(date +%s%N)
+    start_service "$@"
+    until [ "$(curl -s -o /dev/null -w '%{http_code}' -X POST "$BODY_URL" -H 'Content-Type: application/json' \
+        -H "api-key: $SERVICE_KEY" -H "api-secret: $SERVICE_SECRET" --data-binary "@$WORK/example.json")" = 202 ]; do
+      sleep 0.01
+    done
+    t1=$(date +%s%N)
+    runs+=($(( (t1 - t0) / 1000000 )))
+    stop_service
+  done
+  printf '%s\n' "${runs[@]}" | sort -n | sed -n 3p
+}
+echo "start-up, plain jar"
+STARTUP_PLAIN=$(startup_ms)
+STARTUP_AOT="n/a (JDK without AOT cache support)"
+if "$JAVA" -XX:AOTCacheOutput=/dev/null -version > /dev/null 2>&1; then
+  echo "start-up, AOT cache: training run"
+  rm -f "$WORK/app.aot"
+  start_service -XX:AOTCacheOutput="$WORK/app.aot"
+  wait_ready
+  DURATION=5 measure training "$BODY_URL" "$WORK/tree10.json"
+  stop_service
+  if [ -f "$WORK/app.aot" ]; then
+    echo "start-up, AOT cache"
+    STARTUP_AOT=$(startup_ms -XX:AOTCache="$WORK/app.aot")
+  fi
+fi
+
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.0f%%", (b > 0 ? 100 * a / b : 0)}'; }
+{
+  echo "# Benchmark $(date +%Y-%m-%d)"
+  echo
+  echo "Machine: $(nproc) cores ($(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)), $(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo)."
+  echo "Service JVM: $("$JAVA" -version 2>&1 | head -n 1). Broker: Apache Artemis $ARTEMIS_VERSION, NIO journal, persistence on."
+  echo "Load: wrk, $THREADS threads, $CONNECTIONS connections, ${DURATION} s per row, client and broker on the same machine."
+  echo
+  echo "| Measurement | Requests/s | Entities/s | p50 | p99 | max | Service CPU (cores) |"
+  echo "|---|---|---|---|---|---|---|"
+  echo "| Framework ceiling: GET /q/health/live | ${RPS[framework]} | | ${P50[framework]} | ${P99[framework]} | ${MAX[framework]} | ${CPU[framework]} |"
+  echo "| Broker ceiling: Artemis AMQP producer, persistent ${EVENT_BYTES} B | $BROKER_CEILING msg/s | | | | | |"
+  echo "| POST /entity, reference example | ${RPS[example]} | ${RPS[example]} | ${P50[example]} | ${P99[example]} | ${MAX[example]} | ${CPU[example]} |"
+  echo "| POST /entity, 10 entities | ${RPS[tree10]} | $(( RPS[tree10] * 10 )) | ${P50[tree10]} | ${P99[tree10]} | ${MAX[tree10]} | ${CPU[tree10]} |"
+  echo "| POST /entity, 100 entities | ${RPS[tree100]} | $(( RPS[tree100] * 100 )) | ${P50[tree100]} | ${P99[tree100]} | ${MAX[tree100]} | ${CPU[tree100]} |"
+  echo "| POST /entity, example, about half rate | ${RPS[half]} | | ${P50[half]} | ${P99[half]} | ${MAX[half]} | ${CPU[half]} |"
+  echo
+  echo "- Ingest / framework ceiling: $(ratio "${RPS[example]}" "${RPS[framework]}")"
+  echo "- Ingest / broker ceiling: $(ratio "${RPS[example]}" "$BROKER_CEILING")"
+  echo "- Peak RSS of the service under load: ${PEAK_RSS} MB"
+  echo "- Start-up to the first 202 (median of 5): plain jar ${STARTUP_PLAIN} ms; with the AOT cache ${STARTUP_AOT} ms"
+} | tee "$RESULTS"
+echo "written to $RESULTS"
