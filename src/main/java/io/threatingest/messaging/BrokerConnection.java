@@ -57,8 +57,8 @@ public class BrokerConnection {
     private final Map<String, Future<AmqpSender>> senders = new HashMap<>();
     private final Map<String, Consumer<AmqpMessage>> subscriptions = new java.util.concurrent.ConcurrentHashMap<>();
     private final java.util.Set<String> attached = new java.util.HashSet<>();
-    private Context context;
-    private AmqpClient client;
+    private final Context context;
+    private final AmqpClient client;
     private Future<AmqpConnection> connection;
     private long links;
     private long lastFailureNanos;
@@ -71,11 +71,12 @@ public class BrokerConnection {
         this.settings = config.broker();
         this.timeout = config.publish().timeout();
         this.tlsRegistry = tlsRegistry;
+        this.context = ((VertxInternal) vertx).createEventLoopContext();
+        this.client = AmqpClient.create(vertx, clientOptions());
     }
 
+    /** Connects at start, and keeps trying while disconnected, so that readiness reflects the broker. */
     void start(@Observes StartupEvent event) {
-        context = ((VertxInternal) vertx).createEventLoopContext();
-        client = AmqpClient.create(vertx, clientOptions());
         long interval = Math.max(100, settings.reconnectInterval().toMillis());
         context.runOnContext(v -> {
             connection();
@@ -92,9 +93,7 @@ public class BrokerConnection {
     void stop(@Observes ShutdownEvent event) {
         closed = true;
         connected = false;
-        if (client != null) {
-            client.close();
-        }
+        client.close();
     }
 
     /**
@@ -103,9 +102,6 @@ public class BrokerConnection {
      */
     public void subscribe(String address, Consumer<AmqpMessage> handler) {
         subscriptions.put(address, handler);
-        if (context == null) {
-            return; // attached when the first connection opens
-        }
         context.runOnContext(v -> {
             if (connection != null && connection.succeeded()) {
                 attach(connection.result(), address, handler);
