@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
+import jakarta.validation.constraints.Min;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -202,6 +204,14 @@ public interface IngestConfig {
 
         @WithDefault("10000")
         int verificationCacheSize();
+
+        /**
+         * Argon2id checks that may run at once; each holds 19 MiB while it runs. Concurrent checks of the
+         * same key pair share one computation.
+         */
+        @WithDefault("2")
+        @Min(1)
+        int maxConcurrentVerifications();
 
         /** Create an in-memory key pair with every role at start and print it once (local and dev only). */
         @WithDefault("false")

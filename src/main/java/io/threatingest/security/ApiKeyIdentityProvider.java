@@ -15,19 +15,22 @@ import io.threatingest.config.IngestConfig;
 
 /**
  * Verifies an API key pair against the key store. Argon2id is deliberately slow, so it runs on a worker
- * thread, and a pair that passed is remembered for a short time ({@link VerifiedSecrets}).
+ * thread behind a bound on concurrent checks ({@link SecretVerifier}), and a pair that passed is remembered
+ * for a short time ({@link VerifiedSecrets}).
  */
 @ApplicationScoped
 public class ApiKeyIdentityProvider implements IdentityProvider<ApiKeyAuthenticationRequest> {
 
     private final ApiKeyStore store;
     private final VerifiedSecrets verified;
+    private final SecretVerifier verifier;
     private final Clock clock;
 
     public ApiKeyIdentityProvider(ApiKeyStore store, IngestConfig config) {
         this.store = store;
         this.verified = new VerifiedSecrets(config.auth().verificationCacheTtl().toNanos(),
                 config.auth().verificationCacheSize());
+        this.verifier = new SecretVerifier(config.auth().maxConcurrentVerifications(), Argon2id::verify);
         this.clock = Clock.systemUTC();
         store.onReload(verified::clear);
     }
@@ -53,12 +56,21 @@ public class ApiKeyIdentityProvider implements IdentityProvider<ApiKeyAuthentica
             return Uni.createFrom().item(identity(key));
         }
         return context.runBlocking(() -> {
-            if (!Argon2id.verify(request.secret(), key.secretHash())) {
+            if (!matches(key, request.secret())) {
                 throw AuthMethod.API_KEY.reject("wrong api secret");
             }
             verified.remember(key.keyId(), request.secret());
             return identity(key);
         });
+    }
+
+    private boolean matches(ApiKey key, String secret) {
+        try {
+            return verifier.verify(key.keyId(), secret, key.secretHash());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw AuthMethod.API_KEY.reject("verification interrupted");
+        }
     }
 
     private static Uni<SecurityIdentity> reject(String reason) {

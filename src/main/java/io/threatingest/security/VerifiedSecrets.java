@@ -54,7 +54,7 @@ final class VerifiedSecrets {
         entries.clear();
     }
 
-    private static byte[] digest(String secret) {
+    static byte[] digest(String secret) {
         byte[] input = secret.getBytes(StandardCharsets.UTF_8);
         SHA256Digest sha = new SHA256Digest();
         sha.update(input, 0, input.length);

@@ -1,0 +1,72 @@
+package io.threatingest.security;
+
+import java.util.HexFormat;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Semaphore;
+import java.util.function.BiPredicate;
+
+/**
+ * Runs Argon2id checks behind two guards. Each check holds the hash's whole memory cost (19 MiB with our
+ * parameters) for its duration, so a burst of first requests, or of wrong secrets, would otherwise multiply
+ * that cost by the number of worker threads. Concurrent checks of the same key, secret and hash share one
+ * computation, and at most {@code maxConcurrent} computations run at once; the rest wait their turn.
+ * Blocking: call it on a worker thread.
+ */
+final class SecretVerifier {
+
+    /** Tests whether a secret matches a stored hash. */
+    interface Check extends BiPredicate<String, String> {
+    }
+
+    private final Check check;
+    private final Semaphore permits;
+    private final ConcurrentMap<String, CompletableFuture<Boolean>> inFlight = new ConcurrentHashMap<>();
+
+    SecretVerifier(int maxConcurrent, Check check) {
+        if (maxConcurrent < 1) {
+            throw new IllegalArgumentException("at least one concurrent verification is needed");
+        }
+        this.check = check;
+        this.permits = new Semaphore(maxConcurrent, true);
+    }
+
+    boolean verify(String keyId, String secret, String hash) throws InterruptedException {
+        String flight = keyId + '\n' + hash + '\n' + HexFormat.of().formatHex(VerifiedSecrets.digest(secret));
+        CompletableFuture<Boolean> mine = new CompletableFuture<>();
+        CompletableFuture<Boolean> running = inFlight.putIfAbsent(flight, mine);
+        if (running != null) {
+            return outcomeOf(running);
+        }
+        try {
+            permits.acquire();
+            try {
+                boolean matches = check.test(secret, hash);
+                mine.complete(matches);
+                return matches;
+            } finally {
+                permits.release();
+            }
+        } catch (InterruptedException | RuntimeException | Error e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            inFlight.remove(flight, mine);
+        }
+    }
+
+    /** Computations running now (for tests and diagnostics). */
+    int inFlight() {
+        return inFlight.size();
+    }
+
+    private static boolean outcomeOf(CompletableFuture<Boolean> running) throws InterruptedException {
+        try {
+            return running.get();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("a shared api secret verification failed", e.getCause());
+        }
+    }
+}
