@@ -17,15 +17,12 @@ import java.util.function.BiPredicate;
  */
 final class SecretVerifier {
 
-    /** Tests whether a secret matches a stored hash. */
-    interface Check extends BiPredicate<String, String> {
-    }
-
-    private final Check check;
+    /** Tests a secret (first) against a stored hash (second). */
+    private final BiPredicate<String, String> check;
     private final Semaphore permits;
     private final ConcurrentMap<String, CompletableFuture<Boolean>> inFlight = new ConcurrentHashMap<>();
 
-    SecretVerifier(int maxConcurrent, Check check) {
+    SecretVerifier(int maxConcurrent, BiPredicate<String, String> check) {
         if (maxConcurrent < 1) {
             throw new IllegalArgumentException("at least one concurrent verification is needed");
         }
