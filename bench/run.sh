@@ -5,11 +5,13 @@
 #   - broker ceiling: Artemis's own AMQP producer, durable messages of an event's size;
 #   - POST /entity with the reference example, a 10-entity tree and a 100-entity tree;
 #   - p99 at about half the maximum rate;
+#   - peak RSS with default JVM sizing, and the reference example again with the small-footprint flags;
 #   - start-up to the first 202, median of 5, plain and with the JDK AOT cache (JDK 25+).
 # Prints the figures and ratios and writes them with the machine description to bench/results/<date>.md.
 #
 #   bench/run.sh                 # 20 s per measurement
 #   DURATION=60 CONNECTIONS=64 bench/run.sh
+#   DURATION=5 RESULTS=/tmp/try.md bench/run.sh    # a quick try that keeps today's results file
 #
 # Needs a JDK and wrk (Debian: apt-get install wrk). Only 127.0.0.1 is used.
 set -euo pipefail
@@ -20,9 +22,11 @@ CONNECTIONS=${CONNECTIONS:-32}
 THREADS=${THREADS:-2}
 HTTP_PORT=${HTTP_PORT:-18081}
 WORK=target/bench
-RESULTS=bench/results/$(date +%Y-%m-%d).md
+RESULTS=${RESULTS:-bench/results/$(date +%Y-%m-%d).md}
 JAVA=java
 [ -x /usr/lib/jvm/temurin-25-jdk-amd64/bin/java ] && JAVA=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java
+# the README's small-footprint JVM setting
+SMALL_FLAGS=(-Xmx64m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=32m -Xss256k)
 # shellcheck source=scripts/lib/artemis.sh
 . scripts/lib/artemis.sh
 
@@ -103,6 +107,14 @@ measure half "$BODY_URL" "$WORK/example.json" "$HALF_DELAY"
 PEAK_RSS=$(peak_rss_mb)
 stop_service
 
+start_service "${SMALL_FLAGS[@]}"
+wait_ready || { echo "the service did not start with ${SMALL_FLAGS[*]}; see $WORK/service.log" >&2; exit 1; }
+echo "POST /entity: reference example, small-footprint JVM (${SMALL_FLAGS[*]})"
+DURATION=5 measure warmup "$BODY_URL" "$WORK/example.json"
+measure small "$BODY_URL" "$WORK/example.json"
+SMALL_RSS=$(peak_rss_mb)
+stop_service
+
 startup_ms() { # median of 5 runs of: process start to the first 202
   local runs=() i t0 t1
   for i in 1 2 3 4 5; do
@@ -150,10 +162,11 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.0f%%", (b > 0 ? 100 * a / b 
   echo "| POST /entity, 10 entities | ${RPS[tree10]} | $(( RPS[tree10] * 10 )) | ${P50[tree10]} | ${P99[tree10]} | ${MAX[tree10]} | ${CPU[tree10]} |"
   echo "| POST /entity, 100 entities | ${RPS[tree100]} | $(( RPS[tree100] * 100 )) | ${P50[tree100]} | ${P99[tree100]} | ${MAX[tree100]} | ${CPU[tree100]} |"
   echo "| POST /entity, example, about half rate | ${RPS[half]} | | ${P50[half]} | ${P99[half]} | ${MAX[half]} | ${CPU[half]} |"
+  echo "| POST /entity, example, small-footprint JVM | ${RPS[small]} | ${RPS[small]} | ${P50[small]} | ${P99[small]} | ${MAX[small]} | ${CPU[small]} |"
   echo
   echo "- Ingest / framework ceiling: $(ratio "${RPS[example]}" "${RPS[framework]}")"
   echo "- Ingest / broker ceiling: $(ratio "${RPS[example]}" "$BROKER_CEILING")"
-  echo "- Peak RSS of the service under load: ${PEAK_RSS} MB"
+  echo "- Peak RSS of the service under load: ${PEAK_RSS} MB with default JVM sizing; ${SMALL_RSS} MB with \`${SMALL_FLAGS[*]}\`"
   echo "- Start-up to the first 202 (median of 5): plain jar ${STARTUP_PLAIN} ms; with the AOT cache ${STARTUP_AOT} ms"
 } | tee "$RESULTS"
 echo "written to $RESULTS"
