@@ -35,17 +35,17 @@ final class SecretVerifier {
         CompletableFuture<Boolean> mine = new CompletableFuture<>();
         CompletableFuture<Boolean> running = inFlight.putIfAbsent(flight, mine);
         if (running != null) {
-            return outcomeOf(running);
+            try {
+                return running.get();
+            } catch (ExecutionException sharedFailed) {
+                // the first caller was interrupted (or failed); its outcome is not this caller's answer
+                return compute(secret, hash);
+            }
         }
         try {
-            permits.acquire();
-            try {
-                boolean matches = check.test(secret, hash);
-                mine.complete(matches);
-                return matches;
-            } finally {
-                permits.release();
-            }
+            boolean matches = compute(secret, hash);
+            mine.complete(matches);
+            return matches;
         } catch (InterruptedException | RuntimeException | Error e) {
             mine.completeExceptionally(e);
             throw e;
@@ -59,11 +59,12 @@ final class SecretVerifier {
         return inFlight.size();
     }
 
-    private static boolean outcomeOf(CompletableFuture<Boolean> running) throws InterruptedException {
+    private boolean compute(String secret, String hash) throws InterruptedException {
+        permits.acquire();
         try {
-            return running.get();
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("a shared api secret verification failed", e.getCause());
+            return check.test(secret, hash);
+        } finally {
+            permits.release();
         }
     }
 }

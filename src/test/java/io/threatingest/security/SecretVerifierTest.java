@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -91,6 +92,44 @@ class SecretVerifierTest {
             throw new IllegalArgumentException("unreadable hash");
         });
         assertThrows(IllegalArgumentException.class, () -> verifier.verify("k1", "s", "h"));
+        assertEquals(0, verifier.inFlight());
+    }
+
+    @Test
+    void waitingCallersComputeThemselvesWhenTheSharedComputationFails() throws Exception {
+        AtomicInteger computations = new AtomicInteger();
+        CountDownLatch entered = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        SecretVerifier verifier = new SecretVerifier(4, (secret, hash) -> {
+            if (computations.incrementAndGet() == 1) {
+                entered.countDown();
+                await(release);
+                throw new IllegalStateException("first computation fails");
+            }
+            return true;
+        });
+
+        Future<Boolean> leader = pool.submit(() -> verifier.verify("k1", "right", "h"));
+        assertTrue(entered.await(5, TimeUnit.SECONDS));
+        List<Thread> followerThreads = new ArrayList<>();
+        List<Future<Boolean>> followers = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            followers.add(pool.submit(() -> {
+                synchronized (followerThreads) {
+                    followerThreads.add(Thread.currentThread());
+                }
+                return verifier.verify("k1", "right", "h");
+            }));
+        }
+        waitUntilAllParked(followerThreads, 3);
+        release.countDown();
+
+        ExecutionException failed = assertThrows(ExecutionException.class, () -> leader.get(5, TimeUnit.SECONDS));
+        assertEquals("first computation fails", failed.getCause().getMessage());
+        for (Future<Boolean> follower : followers) {
+            assertTrue(follower.get(5, TimeUnit.SECONDS));
+        }
+        assertEquals(4, computations.get());
         assertEquals(0, verifier.inFlight());
     }
 
