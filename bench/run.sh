@@ -5,8 +5,10 @@
 #   - broker ceiling: Artemis's own AMQP producer, durable messages of an event's size;
 #   - POST /entity with the reference example, a 10-entity tree and a 100-entity tree;
 #   - p99 at about half the maximum rate;
+#   (each row starts from an empty queue, and the CPU of the service and of the broker is recorded per row);
 #   - peak RSS with default JVM sizing, and the reference example again with the small-footprint flags;
-#   - start-up to the first 202, median of 5, plain and with the JDK AOT cache (JDK 25+).
+#   - start-up to the first 202, median of 5: the plain jar, and (JDK 25+) the aot-jar packaging with the JDK AOT
+#     cache trained by the integration tests (quarkus.package.jar.aot.enabled), with default and small-footprint flags.
 # Prints the figures and ratios and writes them with the machine description to bench/results/<date>.md.
 #
 #   bench/run.sh                 # 20 s per measurement
@@ -39,12 +41,13 @@ SERVICE_ARGS=(-Dquarkus.http.port="$HTTP_PORT" -Dingest.broker.port="$ARTEMIS_AM
   -Dingest.broker.username=ingest -Dingest.broker.password=ingest -Dingest.auth.api-keys-file="$WORK/api-keys.jsonl")
 
 start_service() { # extra JVM options...
-  "$JAVA" "$@" "${SERVICE_ARGS[@]}" -jar target/quarkus-app/quarkus-run.jar > "$WORK/service.log" 2>&1 &
+  "$JAVA" "$@" "${SERVICE_ARGS[@]}" -jar "${SERVICE_JAR:-target/quarkus-app/quarkus-run.jar}" > "$WORK/service.log" 2>&1 &
   SERVICE_PID=$!
 }
 stop_service() { kill "$SERVICE_PID" 2> /dev/null || true; wait "$SERVICE_PID" 2> /dev/null || true; SERVICE_PID=; }
 wait_ready() { for _ in $(seq 1 240); do curl -sf "http://127.0.0.1:$HTTP_PORT/q/health/ready" > /dev/null && return 0; sleep 0.25; done; return 1; }
-cpu_ticks() { awk '{print $14 + $15}' "/proc/$SERVICE_PID/stat"; }
+pid_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+cpu_ticks() { pid_ticks "$SERVICE_PID"; }
 peak_rss_mb() { awk '/VmHWM/ {printf "%.0f", $2 / 1024}' "/proc/$SERVICE_PID/status"; }
 
 # bodies: the reference example, and trees of 10 and 100 entities (a domain and its resolved addresses)
@@ -61,22 +64,31 @@ tree() { # N entities
 tree 10 > "$WORK/tree10.json"
 tree 100 > "$WORK/tree100.json"
 
-declare -A RPS P50 P99 MAX CPU
+declare -A RPS P50 P99 MAX CPU BROKER_CPU
+cores_used() { awk -v t="$1" -v hz="$(getconf CLK_TCK)" -v d="$2" 'BEGIN {printf "%.2f", t / hz / d}'; }
+# Every row starts from an empty queue, so that no row pays for the messages of the one before.
+purge_queue() {
+  "$ARTEMIS_HOME/bin/artemis" queue purge --name ingest.entities --url "$ARTEMIS_CORE_URL" --user ingest \
+    --password ingest > /dev/null 2>&1 || echo "warning: could not purge ingest.entities" >&2
+}
 # measure NAME METHOD [BODY_FILE] [DELAY_MS]
 measure() {
-  local name=$1 url=$2 body=${3:-} delay=${4:-0} out="$WORK/wrk-$1.txt" before after
+  local name=$1 url=$2 body=${3:-} delay=${4:-0} out="$WORK/wrk-$1.txt" before after broker_before
+  purge_queue
   before=$(cpu_ticks)
+  broker_before=$(pid_ticks "$ARTEMIS_PID")
   if [ -n "$body" ]; then
     BODY_FILE=$body DELAY_MS=$delay wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency -s bench/post.lua "$url" > "$out"
   else
     wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency "$url" > "$out"
   fi
   after=$(cpu_ticks)
+  BROKER_CPU[$name]=$(cores_used $(( $(pid_ticks "$ARTEMIS_PID") - broker_before )) "$DURATION")
   RPS[$name]=$(awk '/Requests\/sec/ {printf "%.0f", $2}' "$out")
   P50[$name]=$(awk '$1 == "50%" {print $2}' "$out")
   P99[$name]=$(awk '$1 == "99%" {print $2}' "$out")
   MAX[$name]=$(awk '/^    Latency/ {print $4}' "$out")
-  CPU[$name]=$(awk -v t=$((after - before)) -v hz="$(getconf CLK_TCK)" -v d="$DURATION" 'BEGIN {printf "%.2f", t / hz / d}')
+  CPU[$name]=$(cores_used $((after - before)) "$DURATION")
   if grep -q "Non-2xx" "$out"; then echo "warning: $name had non-2xx answers: $(grep Non-2xx "$out")" >&2; fi
 }
 
@@ -85,19 +97,22 @@ artemis_create "$WORK"
 artemis_start "$WORK/broker.log"
 service_key_file "$WORK/api-keys.jsonl"
 
-EVENT_BYTES=$(( $(wc -c < "$WORK/example.json") * 3 ))   # an event is about three times its request
-echo "broker ceiling: Artemis AMQP producer, persistent, ${EVENT_BYTES}-byte messages"
-"$ARTEMIS_HOME/bin/artemis" perf producer --protocol AMQP --url "amqp://127.0.0.1:$ARTEMIS_AMQP_PORT" \
-  --user ingest --password ingest --persistent --message-size "$EVENT_BYTES" --duration "$DURATION" --warmup 2 \
-  --max-pending 1024 queue://ingest.entities > "$WORK/broker-perf.txt" 2>&1
-BROKER_CEILING=$(awk -v d="$DURATION" '/total completed/ {printf "%.0f", $4 / d}' "$WORK/broker-perf.txt")
-
 start_service
 wait_ready || { echo "the service did not become ready; see $WORK/service.log" >&2; exit 1; }
 BASE="http://127.0.0.1:$HTTP_PORT"
 BODY_URL="$BASE/api/ingest/v1/entity"
-echo "warm-up"; DURATION=5 measure warmup "$BODY_URL" "$WORK/example.json"
+echo "warm-up"; DURATION=10 measure warmup "$BODY_URL" "$WORK/example.json"
+DURATION=5 measure warmup "$BODY_URL" "$WORK/tree10.json"
 echo "framework ceiling"; measure framework "$BASE/q/health/live"
+EVENT_BYTES=$(( $(wc -c < "$WORK/example.json") * 3 ))   # an event is about three times its request
+echo "broker ceiling: Artemis AMQP producer, persistent, ${EVENT_BYTES}-byte messages"
+purge_queue
+broker_before=$(pid_ticks "$ARTEMIS_PID")
+"$ARTEMIS_HOME/bin/artemis" perf producer --protocol AMQP --url "amqp://127.0.0.1:$ARTEMIS_AMQP_PORT" \
+  --user ingest --password ingest --persistent --message-size "$EVENT_BYTES" --duration "$DURATION" --warmup 2 \
+  --max-pending 1024 queue://ingest.entities > "$WORK/broker-perf.txt" 2>&1
+BROKER_CEILING=$(awk -v d="$DURATION" '/total completed/ {printf "%.0f", $4 / d}' "$WORK/broker-perf.txt")
+BROKER_CEILING_CPU=$(cores_used $(( $(pid_ticks "$ARTEMIS_PID") - broker_before )) $((DURATION + 2)))
 echo "POST /entity: reference example"; measure example "$BODY_URL" "$WORK/example.json"
 echo "POST /entity: 10 entities"; measure tree10 "$BODY_URL" "$WORK/tree10.json"
 echo "POST /entity: 100 entities"; measure tree100 "$BODY_URL" "$WORK/tree100.json"
@@ -133,19 +148,26 @@ startup_ms() { # median of 5 runs of: process start to the first 202
 echo "start-up, plain jar"
 STARTUP_PLAIN=$(startup_ms)
 STARTUP_AOT="n/a (JDK without AOT cache support)"
+STARTUP_AOT_SMALL="n/a"
 if "$JAVA" -XX:AOTCacheOutput=/dev/null -version > /dev/null 2>&1; then
-  echo "start-up, AOT cache: training run"
-  rm -f "$WORK/app.aot"
-  start_service -XX:AOTCacheOutput="$WORK/app.aot"
-  wait_ready
-  DURATION=5 measure training "$BODY_URL" "$WORK/tree10.json"
-  stop_service
-  if [ -f "$WORK/app.aot" ]; then
+  # The aot-jar packaging (all classes on the JDK's class path, so the cache can hold them) in its own directory,
+  # its cache written by the JDK while the @QuarkusIntegrationTest suite drives the packaged service.
+  echo "start-up, AOT cache: packaging and training with the integration tests"
+  rm -rf target/quarkus-aot
+  JAVA_HOME=$("$JAVA" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.home/ {print $2}') \
+    ./mvnw -B -q verify -Dquarkus.package.jar.aot.enabled=true -Dquarkus.package.output-directory=quarkus-aot \
+    -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=PackagedServiceIT > "$WORK/aot-training.log" 2>&1 \
+    || { echo "AOT training failed; see $WORK/aot-training.log" >&2; exit 1; }
+  ./mvnw -B -q package -DskipTests   # the default packaging again, for anyone running the jar after us
+  if [ -f target/quarkus-aot/app.aot ]; then
     echo "start-up, AOT cache"
-    STARTUP_AOT=$(startup_ms -XX:AOTCache="$WORK/app.aot")
+    STARTUP_AOT=$(SERVICE_JAR=target/quarkus-aot/quarkus-run.jar startup_ms -XX:AOTCache=target/quarkus-aot/app.aot)
+    echo "start-up, AOT cache, small-footprint JVM"
+    STARTUP_AOT_SMALL=$(SERVICE_JAR=target/quarkus-aot/quarkus-run.jar startup_ms -XX:AOTCache=target/quarkus-aot/app.aot "${SMALL_FLAGS[@]}")
   fi
 fi
 
+per_request() { awk -v c="$1" -v r="$2" 'BEGIN {printf "%.0f", (r > 0 ? 1e6 * c / r : 0)}'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.0f%%", (b > 0 ? 100 * a / b : 0)}'; }
 {
   echo "# Benchmark $(date +%Y-%m-%d)"
@@ -154,19 +176,21 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.0f%%", (b > 0 ? 100 * a / b 
   echo "Service JVM: $("$JAVA" -version 2>&1 | head -n 1). Broker: Apache Artemis $ARTEMIS_VERSION, NIO journal, persistence on."
   echo "Load: wrk, $THREADS threads, $CONNECTIONS connections, ${DURATION} s per row, client and broker on the same machine."
   echo
-  echo "| Measurement | Requests/s | Entities/s | p50 | p99 | max | Service CPU (cores) |"
-  echo "|---|---|---|---|---|---|---|"
-  echo "| Framework ceiling: GET /q/health/live | ${RPS[framework]} | | ${P50[framework]} | ${P99[framework]} | ${MAX[framework]} | ${CPU[framework]} |"
-  echo "| Broker ceiling: Artemis AMQP producer, persistent ${EVENT_BYTES} B | $BROKER_CEILING msg/s | | | | | |"
-  echo "| POST /entity, reference example | ${RPS[example]} | ${RPS[example]} | ${P50[example]} | ${P99[example]} | ${MAX[example]} | ${CPU[example]} |"
-  echo "| POST /entity, 10 entities | ${RPS[tree10]} | $(( RPS[tree10] * 10 )) | ${P50[tree10]} | ${P99[tree10]} | ${MAX[tree10]} | ${CPU[tree10]} |"
-  echo "| POST /entity, 100 entities | ${RPS[tree100]} | $(( RPS[tree100] * 100 )) | ${P50[tree100]} | ${P99[tree100]} | ${MAX[tree100]} | ${CPU[tree100]} |"
-  echo "| POST /entity, example, about half rate | ${RPS[half]} | | ${P50[half]} | ${P99[half]} | ${MAX[half]} | ${CPU[half]} |"
-  echo "| POST /entity, example, small-footprint JVM | ${RPS[small]} | ${RPS[small]} | ${P50[small]} | ${P99[small]} | ${MAX[small]} | ${CPU[small]} |"
+  echo "| Measurement | Requests/s | Entities/s | p50 | p99 | max | Service CPU (cores) | Broker CPU (cores) |"
+  echo "|---|---|---|---|---|---|---|---|"
+  echo "| Framework ceiling: GET /q/health/live | ${RPS[framework]} | | ${P50[framework]} | ${P99[framework]} | ${MAX[framework]} | ${CPU[framework]} | ${BROKER_CPU[framework]} |"
+  echo "| Broker ceiling: Artemis AMQP producer, persistent ${EVENT_BYTES} B | $BROKER_CEILING msg/s | | | | | | $BROKER_CEILING_CPU |"
+  echo "| POST /entity, reference example | ${RPS[example]} | ${RPS[example]} | ${P50[example]} | ${P99[example]} | ${MAX[example]} | ${CPU[example]} | ${BROKER_CPU[example]} |"
+  echo "| POST /entity, 10 entities | ${RPS[tree10]} | $(( RPS[tree10] * 10 )) | ${P50[tree10]} | ${P99[tree10]} | ${MAX[tree10]} | ${CPU[tree10]} | ${BROKER_CPU[tree10]} |"
+  echo "| POST /entity, 100 entities | ${RPS[tree100]} | $(( RPS[tree100] * 100 )) | ${P50[tree100]} | ${P99[tree100]} | ${MAX[tree100]} | ${CPU[tree100]} | ${BROKER_CPU[tree100]} |"
+  echo "| POST /entity, example, about half rate | ${RPS[half]} | | ${P50[half]} | ${P99[half]} | ${MAX[half]} | ${CPU[half]} | ${BROKER_CPU[half]} |"
+  echo "| POST /entity, example, small-footprint JVM | ${RPS[small]} | ${RPS[small]} | ${P50[small]} | ${P99[small]} | ${MAX[small]} | ${CPU[small]} | ${BROKER_CPU[small]} |"
   echo
   echo "- Ingest / framework ceiling: $(ratio "${RPS[example]}" "${RPS[framework]}")"
   echo "- Ingest / broker ceiling: $(ratio "${RPS[example]}" "$BROKER_CEILING")"
+  echo "- CPU per request of the reference example: service $(per_request "${CPU[example]}" "${RPS[example]}") µs, broker $(per_request "${BROKER_CPU[example]}" "${RPS[example]}") µs; per health request $(per_request "${CPU[framework]}" "${RPS[framework]}") µs; broker per message of its own producer $(per_request "$BROKER_CEILING_CPU" "$BROKER_CEILING") µs"
   echo "- Peak RSS of the service under load: ${PEAK_RSS} MB with default JVM sizing; ${SMALL_RSS} MB with \`${SMALL_FLAGS[*]}\`"
-  echo "- Start-up to the first 202 (median of 5): plain jar ${STARTUP_PLAIN} ms; with the AOT cache ${STARTUP_AOT} ms"
+  echo "- Start-up to the first 202 (median of 5; API key, so it includes one Argon2id check): plain jar ${STARTUP_PLAIN} ms;"
+  echo "  aot-jar with the AOT cache trained by the integration tests ${STARTUP_AOT} ms, and ${STARTUP_AOT_SMALL} ms with \`${SMALL_FLAGS[*]}\`"
 } | tee "$RESULTS"
 echo "written to $RESULTS"

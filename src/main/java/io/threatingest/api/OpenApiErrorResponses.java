@@ -9,10 +9,14 @@ import org.eclipse.microprofile.openapi.models.PathItem;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 
+import io.quarkus.smallrye.openapi.OpenApiFilter;
+
 /**
  * Adds the answers every API operation can give (401, 500 and, for operations that publish, 503) with the
- * uniform error body and headers, so that the resources document only what is particular to them.
+ * uniform error body and headers, so that the resources document only what is particular to them. Runs at build
+ * time: the stored document is final, and start-up does not pay for filtering it.
  */
+@OpenApiFilter(OpenApiFilter.RunStage.BUILD)
 public class OpenApiErrorResponses implements OASFilter {
 
     private static final String ERROR_SCHEMA = "#/components/schemas/Error";

@@ -1,0 +1,113 @@
+package io.threatingest.it;
+
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import io.threatingest.messaging.EmbeddedBroker;
+import io.threatingest.support.AuthFixtureResource;
+import io.threatingest.support.EmbeddedBrokerResource;
+import io.threatingest.support.InjectBroker;
+import io.threatingest.support.QueueReader;
+import io.threatingest.support.Sha3;
+import io.threatingest.support.TestCredentials;
+
+/**
+ * The packaged jar in the prod profile, as a separate process, against a real broker: each kind of submission
+ * with each kind of credential reaches the broker, and the read-only endpoints answer. With
+ * {@code -Dquarkus.package.jar.aot.enabled=true} on JDK 25 these requests also train the AOT cache
+ * ({@code bench/run.sh}), so they follow the path a client takes first.
+ */
+@QuarkusIntegrationTest
+@WithTestResource(EmbeddedBrokerResource.class)
+@WithTestResource(AuthFixtureResource.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PackagedServiceIT {
+
+    private static final String BASE = "/api/ingest/v1";
+    private static final String EXAMPLE = "{\"type\":\"ip\",\"attributes\":{\"ip\":\"203.0.113.1\","
+            + "\"text\":\"Seen brute-forcing SSH\"},\"reputation\":-1,\"tags\":[\"ssh\"],\"visibleBy\":[\"public\"]}";
+    private static final String IP_8888 = "{\"type\":\"ip\",\"value\":\"8.8.8.8\"}";
+
+    @InjectBroker
+    EmbeddedBroker broker;
+
+    private QueueReader entities;
+
+    @BeforeAll
+    void connect() throws Exception {
+        entities = new QueueReader(broker.port(), EmbeddedBrokerResource.ENTITIES);
+    }
+
+    @AfterAll
+    void disconnect() throws Exception {
+        entities.close();
+    }
+
+    @Test
+    void entitySubmittedWithAnApiKeyReachesTheBroker() throws Exception {
+        String submissionId = TestCredentials.reporter().contentType(ContentType.JSON).body(EXAMPLE)
+                .post(BASE + "/entity")
+                .then().statusCode(202)
+                .body("id", equalTo(Sha3.id("ip", "203.0.113.1")))
+                .extract().path("submissionId");
+
+        assertEquals(submissionId, entities.await(submissionId, Duration.ofSeconds(10)).id());
+    }
+
+    @Test
+    void entityTreeSubmittedWithABearerTokenReachesTheBroker() throws Exception {
+        String token = TestCredentials.rs256(TestCredentials.claims("it-user", List.of("reporter"), List.of("soc")));
+        String tree = "{\"type\":\"domain\",\"attributes\":{\"domain\":\"Packaged.Example.ORG\"},\"associations\":["
+                + "{\"type\":\"ip\",\"attributes\":{\"ip\":\"198.51.100.7\"}},"
+                + "{\"type\":\"url\",\"attributes\":{\"url\":\"https://packaged.example.org/a?b=c\"}}]}";
+        String submissionId = RestAssured.given().auth().oauth2(token).contentType(ContentType.JSON).body(tree)
+                .post(BASE + "/entity")
+                .then().statusCode(202)
+                .body("ids.size()", equalTo(3))
+                .body("id", equalTo(Sha3.id("domain", "packaged.example.org")))
+                .extract().path("submissionId");
+
+        assertEquals(submissionId, entities.await(submissionId, Duration.ofSeconds(10)).id());
+    }
+
+    @Test
+    void associationsAndCommentsAreAcknowledged() {
+        TestCredentials.reporter().contentType(ContentType.JSON).body("{\"entity\":" + IP_8888 + ",\"relatedEntity\":{\"type\":\"domain\",\"value\":\"dns.google\"},"
+                        + "\"mode\":\"association\"}")
+                .post(BASE + "/association").then().statusCode(202);
+        TestCredentials.reporter().contentType(ContentType.JSON).body("{\"entity\":" + IP_8888 + ",\"comment\":\"Sinkholed since March.\"}")
+                .post(BASE + "/comment").then().statusCode(202);
+    }
+
+    @Test
+    void definitionsAndDryRunsAnswerWithoutTheBroker() {
+        TestCredentials.TRUSTED.given().get(BASE + "/definitions").then().statusCode(200).body("size()", equalTo(129));
+        TestCredentials.reporter().contentType(ContentType.JSON).body(EXAMPLE)
+                .queryParam("dryRun", true).post(BASE + "/entity")
+                .then().statusCode(200);
+    }
+
+    @Test
+    void invalidInputIsRefusedWithTheErrorHeaders() {
+        TestCredentials.reporter().contentType(ContentType.JSON)
+                .body("{\"type\":\"ip\",\"attributes\":{\"ip\":\"999.1.1.1\"}}")
+                .post(BASE + "/entity")
+                .then().statusCode(400)
+                .header("x-error", notNullValue())
+                .header("x-error-id", notNullValue())
+                .body("error.param", equalTo("/attributes/ip"));
+    }
+}
