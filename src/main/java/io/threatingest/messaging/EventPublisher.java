@@ -13,7 +13,8 @@ import io.threatingest.config.IngestConfig;
 
 /**
  * Turns events into AMQP messages: JSON body, message-id = the event id, subject = event type, and the
- * CloudEvents 1.0 attributes as application properties (binary content mode, {@code cloudEvents:} prefix).
+ * CloudEvents 1.0 attributes as application properties (binary content mode, {@code cloudEvents:} prefix), with
+ * the W3C trace context when there is one.
  */
 @ApplicationScoped
 public class EventPublisher {
@@ -49,6 +50,7 @@ public class EventPublisher {
         if (subject != null) {
             properties.put(CE_PREFIX + "subject", subject);
         }
+        TraceContext.addTo(properties);
         return publisher.publish(new OutgoingMessage(address, id, type, CONTENT_TYPE, properties, serialise(body)));
     }
 

@@ -3,7 +3,10 @@ package io.threatingest.it;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
@@ -23,6 +26,7 @@ import io.threatingest.support.InjectBroker;
 import io.threatingest.support.QueueReader;
 import io.threatingest.support.Sha3;
 import io.threatingest.support.TestCredentials;
+import io.vertx.core.json.JsonObject;
 
 /**
  * The packaged jar in the prod profile, as a separate process, against a real broker: each kind of submission
@@ -101,13 +105,36 @@ class PackagedServiceIT {
     }
 
     @Test
-    void invalidInputIsRefusedWithTheErrorHeaders() {
-        TestCredentials.reporter().contentType(ContentType.JSON)
+    void invalidInputIsRefusedAndLoggedAsJsonWithItsErrorId() throws Exception {
+        String errorId = TestCredentials.reporter().contentType(ContentType.JSON)
                 .body("{\"type\":\"ip\",\"attributes\":{\"ip\":\"999.1.1.1\"}}")
                 .post(BASE + "/entity")
                 .then().statusCode(400)
                 .header("x-error", notNullValue())
                 .header("x-error-id", notNullValue())
-                .body("error.param", equalTo("/attributes/ip"));
+                .body("error.param", equalTo("/attributes/ip"))
+                .extract().header("x-error-id");
+
+        // the prod profile logs one JSON object per line; the test launcher sends the file log to target/quarkus.log
+        JsonObject line = awaitLogLine(errorId);
+        assertEquals("INFO", line.getString("level"));
+        assertEquals(errorId, line.getJsonObject("mdc").getString("x-error-id"));
+        assertTrue(line.getString("message").contains("invalid IP"), line.encode());
+    }
+
+    private static JsonObject awaitLogLine(String containing) throws Exception {
+        Path log = Path.of("target", "quarkus.log");
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (Files.exists(log)) {
+                for (String line : Files.readAllLines(log)) {
+                    if (line.contains(containing) && line.startsWith("{")) {
+                        return new JsonObject(line);
+                    }
+                }
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no JSON log line with " + containing + " in " + log);
     }
 }

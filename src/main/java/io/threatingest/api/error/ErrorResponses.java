@@ -68,10 +68,16 @@ public final class ErrorResponses {
     /** Messages echo client input: control characters are escaped so that nobody can forge log lines. */
     private static void log(int status, String errorId, String rawMessage, Throwable failure) {
         String message = printable(rawMessage);
-        if (status >= 500) {
-            LOG.errorf(status == 500 ? failure : null, "HTTP %d [x-error-id %s] %s", status, errorId, message);
-        } else {
-            LOG.infof("HTTP %d [x-error-id %s] %s", status, errorId, message);
+        // also a field of its own in structured (JSON) logs
+        org.jboss.logging.MDC.put(X_ERROR_ID, errorId);
+        try {
+            if (status >= 500) {
+                LOG.errorf(status == 500 ? failure : null, "HTTP %d [x-error-id %s] %s", status, errorId, message);
+            } else {
+                LOG.infof("HTTP %d [x-error-id %s] %s", status, errorId, message);
+            }
+        } finally {
+            org.jboss.logging.MDC.remove(X_ERROR_ID);
         }
     }
 

@@ -1,0 +1,82 @@
+package io.threatingest.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import io.threatingest.messaging.EmbeddedBroker;
+import io.threatingest.support.AuthFixtureResource;
+import io.threatingest.support.EmbeddedBrokerResource;
+import io.threatingest.support.InjectBroker;
+import io.threatingest.support.QueueReader;
+import io.threatingest.support.TestCredentials;
+import io.vertx.core.json.JsonObject;
+
+/** The caller's W3C trace context reaches consumers as AMQP application properties of the event. */
+@QuarkusTest
+@WithTestResource(EmbeddedBrokerResource.class)
+@WithTestResource(AuthFixtureResource.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class TracePropagationTest {
+
+    static final String TRACEPARENT = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+
+    @InjectBroker
+    EmbeddedBroker broker;
+
+    QueueReader queue;
+
+    @BeforeAll
+    void connect() throws Exception {
+        queue = new QueueReader(broker.port(), EmbeddedBrokerResource.ENTITIES);
+    }
+
+    @AfterAll
+    void disconnect() throws Exception {
+        queue.close();
+    }
+
+    private JsonObject propertiesOfEventFor(RequestSpecification request) throws InterruptedException {
+        String submissionId = request.contentType(ContentType.JSON)
+                .body("{\"type\":\"ip\",\"attributes\":{\"ip\":\"192.0.2.77\"}}")
+                .post(EntityIngestTest.ENTITY)
+                .then().statusCode(202).extract().path("submissionId");
+        return queue.await(submissionId, Duration.ofSeconds(10)).applicationProperties();
+    }
+
+    @Test
+    void callersTraceContextTravelsWithTheEvent() throws Exception {
+        JsonObject properties = propertiesOfEventFor(TestCredentials.reporter()
+                .header("traceparent", TRACEPARENT).header("tracestate", "vendor=abc,other=1"));
+
+        assertEquals(TRACEPARENT, properties.getString("traceparent"));
+        assertEquals("vendor=abc,other=1", properties.getString("tracestate"));
+    }
+
+    @Test
+    void malformedTraceContextIsDropped() throws Exception {
+        JsonObject uppercase = propertiesOfEventFor(TestCredentials.reporter()
+                .header("traceparent", TRACEPARENT.toUpperCase()).header("tracestate", "vendor=abc"));
+        JsonObject zeroTraceId = propertiesOfEventFor(TestCredentials.reporter()
+                .header("traceparent", "00-00000000000000000000000000000000-00f067aa0ba902b7-01"));
+
+        assertFalse(uppercase.containsKey("traceparent"));
+        assertFalse(uppercase.containsKey("tracestate"), "no tracestate without a valid traceparent");
+        assertFalse(zeroTraceId.containsKey("traceparent"));
+    }
+
+    @Test
+    void eventsOfUntracedRequestsCarryNoTraceContext() throws Exception {
+        assertFalse(propertiesOfEventFor(TestCredentials.reporter()).containsKey("traceparent"));
+    }
+}
