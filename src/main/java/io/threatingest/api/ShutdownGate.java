@@ -30,7 +30,7 @@ public class ShutdownGate {
     }
 
     void register(@Observes Router router) {
-        router.route().order(Integer.MIN_VALUE).handler(context -> {
+        router.route().order(Integer.MIN_VALUE + 1).handler(context -> {
             if (!stopping) {
                 context.next();
                 return;

@@ -151,11 +151,14 @@ public class BrokerConnection {
                 .ifNoItem().after(timeout).failWith(() -> {
                     recycle(message.address(), used.get());
                     return new BrokerUnavailableException(
-                            "the broker did not accept the message within " + timeout.toMillis() + " ms", null);
+                            "the broker did not accept the message within " + timeout.toMillis() + " ms", null,
+                            BrokerUnavailableException.Reason.TIMEOUT);
                 })
                 .onFailure(failure -> !(failure instanceof BrokerUnavailableException))
                 .transform(failure -> new BrokerUnavailableException("the broker did not accept the message: "
-                        + failure.getMessage(), failure));
+                        + failure.getMessage(), failure, used.get() == null
+                                ? BrokerUnavailableException.Reason.UNAVAILABLE
+                                : BrokerUnavailableException.Reason.REFUSED));
     }
 
     private static AmqpMessage toAmqp(OutgoingMessage message) {

@@ -25,11 +25,13 @@ public class EventPublisher {
     private final BrokerConnection publisher;
     private final ObjectMapper json;
     private final String source;
+    private final PublishMetrics metrics;
 
-    public EventPublisher(BrokerConnection publisher, ObjectMapper json, IngestConfig config) {
+    public EventPublisher(BrokerConnection publisher, ObjectMapper json, IngestConfig config, PublishMetrics metrics) {
         this.publisher = publisher;
         this.json = json;
         this.source = config.events().source();
+        this.metrics = metrics;
     }
 
     /**
@@ -51,7 +53,12 @@ public class EventPublisher {
             properties.put(CE_PREFIX + "subject", subject);
         }
         TraceContext.addTo(properties);
-        return publisher.publish(new OutgoingMessage(address, id, type, CONTENT_TYPE, properties, serialise(body)));
+        OutgoingMessage message = new OutgoingMessage(address, id, type, CONTENT_TYPE, properties, serialise(body));
+        return Uni.createFrom().deferred(() -> {
+            long start = System.nanoTime();
+            return publisher.publish(message)
+                    .onItemOrFailure().invoke((ignored, failure) -> metrics.record(address, start, failure));
+        });
     }
 
     private byte[] serialise(Object event) {

@@ -30,9 +30,11 @@ public class IngestService {
     private final EventPublisher events;
     private final String address;
     private final SubmissionLimits limits;
+    private final SubmissionMetrics metrics;
 
-    public IngestService(EventPublisher events, IngestConfig config) {
+    public IngestService(EventPublisher events, IngestConfig config, SubmissionMetrics metrics) {
         this.events = events;
+        this.metrics = metrics;
         this.address = config.addresses().entities();
         this.limits = limits(config.limits());
     }
@@ -62,6 +64,7 @@ public class IngestService {
         String submissionId = UUID.randomUUID().toString();
         EntitySubmittedEvent event = toEvent(submissionId, Instant.now(), caller, wellKnown, flat);
         return events.publish(address, EntitySubmittedEvent.TYPE, submissionId, event.receivedAt(), event.rootId(), event)
+                .invoke(() -> metrics.accepted(flat))
                 .replaceWith(new IngestResult(submissionId, flat));
     }
 

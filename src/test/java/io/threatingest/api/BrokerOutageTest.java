@@ -85,6 +85,7 @@ class BrokerOutageTest {
         post().then().statusCode(202);
 
         broker.stop();
+        String metricsBefore = MetricsTest.scrape();
         List<Integer> statuses = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             long started = System.nanoTime();
@@ -97,6 +98,11 @@ class BrokerOutageTest {
             assertTrue(millis < 4_000, "a 503 comes within the publish timeout, took " + millis + " ms");
         }
         assertEquals(List.of(503, 503, 503, 503, 503), statuses);
+        String metricsAfter = MetricsTest.scrape();
+        String failures = "ingest_broker_failures_total{address=\"ingest.entities\"";
+        assertEquals(5, MetricsTest.total(metricsAfter, failures) - MetricsTest.total(metricsBefore, failures));
+        String unavailable = "ingest_submissions_total{endpoint=\"entity\",outcome=\"rejected\",reason=\"unavailable\"";
+        assertEquals(5, MetricsTest.total(metricsAfter, unavailable) - MetricsTest.total(metricsBefore, unavailable));
         given().get("/q/health/ready").then().statusCode(503)
                 .body("checks.find { it.name == 'amqp-broker' }.status", equalTo("DOWN"));
         given().get("/q/health/live").then().statusCode(200);

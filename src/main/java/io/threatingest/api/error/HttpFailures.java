@@ -30,7 +30,7 @@ public class HttpFailures {
     }
 
     void register(@Observes Router router) {
-        router.route("/api/*").order(Integer.MIN_VALUE)
+        router.route("/api/*").order(Integer.MIN_VALUE + 2)
                 .handler(BodyHandler.create(false).setBodyLimit(maxBodySize).setHandleFileUploads(false))
                 .failureHandler(this::handle);
     }
