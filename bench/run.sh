@@ -125,7 +125,7 @@ stop_service
 start_service "${SMALL_FLAGS[@]}"
 wait_ready || { echo "the service did not start with ${SMALL_FLAGS[*]}; see $WORK/service.log" >&2; exit 1; }
 echo "POST /entity: reference example, small-footprint JVM (${SMALL_FLAGS[*]})"
-DURATION=5 measure warmup "$BODY_URL" "$WORK/example.json"
+DURATION=15 measure warmup "$BODY_URL" "$WORK/example.json"
 measure small "$BODY_URL" "$WORK/example.json"
 SMALL_RSS=$(peak_rss_mb)
 stop_service

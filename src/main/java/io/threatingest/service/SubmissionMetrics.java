@@ -1,6 +1,8 @@
 package io.threatingest.service;
 
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -19,6 +21,8 @@ public class SubmissionMetrics {
     private static final Set<String> ENDPOINTS = Set.of("entity", "well-known", "association", "comment", "scan");
 
     private final MeterRegistry registry;
+    // one lookup per entity adds up in large trees (~70 ns each against ~6 ns for a held counter); types are bounded
+    private final Map<String, Counter> entityCounters = new ConcurrentHashMap<>();
 
     public SubmissionMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -38,10 +42,10 @@ public class SubmissionMetrics {
     /** The entities of a submission the broker accepted. */
     public void accepted(FlatSubmission submission) {
         for (FlatEntity entity : submission.entities()) {
-            Counter.builder("ingest.entities")
+            entityCounters.computeIfAbsent(entity.type(), type -> Counter.builder("ingest.entities")
                     .description("Entities accepted by the broker, by type")
-                    .tag("type", entity.type())
-                    .register(registry)
+                    .tag("type", type)
+                    .register(registry))
                     .increment();
         }
     }
