@@ -48,7 +48,8 @@ public class AssociationResource {
     @POST
     @Path("/association")
     @RolesAllowed(Roles.REPORTER)
-    @Operation(summary = "Link two entities", description = "Each side is an ID `<type>-<64 hex>` or a "
+    @Operation(operationId = "linkEntities",
+            summary = "Link two entities", description = "Each side is an ID `<type>-<64 hex>` or a "
             + "{type, value} that the service validates and hashes. Existence is not checked here.")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = LinkRequest.class),
             examples = @ExampleObject(name = "ip to domain", value = EXAMPLE)))

@@ -48,7 +48,8 @@ public class CommentResource {
     @POST
     @Path("/comment")
     @RolesAllowed(Roles.REPORTER)
-    @Operation(summary = "Comment on an entity", description = "The entity by ID or by {type, value}. The "
+    @Operation(operationId = "commentOnEntity",
+            summary = "Comment on an entity", description = "The entity by ID or by {type, value}. The "
             + "answer carries the comment's id (UUID version 7).")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = CommentRequest.class),
             examples = @ExampleObject(name = "comment", value = EXAMPLE)))

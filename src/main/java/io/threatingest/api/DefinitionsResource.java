@@ -52,7 +52,8 @@ public class DefinitionsResource {
     @Path("/definitions")
     @RolesAllowed(Roles.TRUSTED)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "The entity type catalogue", description = "All entity types in catalogue order, each "
+    @Operation(operationId = "getDefinitions",
+            summary = "The entity type catalogue", description = "All entity types in catalogue order, each "
             + "with its data type and its usual attributes and associations as complete nested definitions. "
             + "Send If-None-Match with the ETag to get 304 when nothing changed.")
     @APIResponse(responseCode = "200", description = "The catalogue.", content = @Content(

@@ -68,7 +68,8 @@ public class EntityResource {
     @POST
     @Path("/entity")
     @RolesAllowed(Roles.REPORTER)
-    @Operation(summary = "Ingest an entity", description = "Validates and normalises every value of the entity "
+    @Operation(operationId = "ingestEntity",
+            summary = "Ingest an entity", description = "Validates and normalises every value of the entity "
             + "tree, computes each entity's ID and publishes the submission as one event. 202 means the broker "
             + "holds it. With dryRun=true nothing is published and the answer (200) shows the normalised values.")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = EntityRequest.class),
@@ -97,7 +98,8 @@ public class EntityResource {
     @POST
     @Path("/well-known")
     @RolesAllowed(Roles.TRUSTED)
-    @Operation(summary = "Ingest a well-known entity", description = "A trusted entity that must never be rated "
+    @Operation(operationId = "ingestWellKnownEntity",
+            summary = "Ingest a well-known entity", description = "A trusted entity that must never be rated "
             + "negatively: same value rules as POST /entity, one entity without associations or correlation, "
             + "reputation 0 or more. Its event carries wellKnown: true.")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = EntityRequest.class),

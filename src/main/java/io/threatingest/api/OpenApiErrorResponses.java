@@ -6,6 +6,8 @@ import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.headers.Header;
+import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 
@@ -13,8 +15,9 @@ import io.quarkus.smallrye.openapi.OpenApiFilter;
 
 /**
  * Adds the answers every API operation can give (401, 500 and, for operations that publish, 503) with the
- * uniform error body and headers, so that the resources document only what is particular to them. Runs at build
- * time: the stored document is final, and start-up does not pay for filtering it.
+ * uniform error body, and the {@code x-error} / {@code x-error-id} headers to every error answer, so that the
+ * resources document only what is particular to them. Runs at build time: the stored document is final, and
+ * start-up does not pay for filtering it.
  */
 @OpenApiFilter(OpenApiFilter.RunStage.BUILD)
 public class OpenApiErrorResponses implements OASFilter {
@@ -33,6 +36,11 @@ public class OpenApiErrorResponses implements OASFilter {
             if (entry.getKey() == PathItem.HttpMethod.POST) {
                 add(responses, "503", "The broker cannot take it now; nothing was acknowledged. See Retry-After.");
             }
+            responses.getAPIResponses().forEach((status, response) -> {
+                if (status.startsWith("4") || status.startsWith("5")) {
+                    addErrorHeaders(response);
+                }
+            });
         }
         return pathItem;
     }
@@ -46,12 +54,18 @@ public class OpenApiErrorResponses implements OASFilter {
     private static void add(APIResponses responses, String status, String description) {
         APIResponse response = OASFactory.createAPIResponse()
                 .description(description)
-                .addHeader("x-error", OASFactory.createHeader().description("Readable description of the error")
-                        .schema(OASFactory.createSchema().addType(org.eclipse.microprofile.openapi.models.media.Schema.SchemaType.STRING)))
-                .addHeader("x-error-id", OASFactory.createHeader().description("Unique id of this occurrence")
-                        .schema(OASFactory.createSchema().addType(org.eclipse.microprofile.openapi.models.media.Schema.SchemaType.STRING)))
                 .content(OASFactory.createContent().addMediaType("application/json",
                         OASFactory.createMediaType().schema(OASFactory.createSchema().ref(ERROR_SCHEMA))));
         responses.addAPIResponse(status, response);
+    }
+
+    private static void addErrorHeaders(APIResponse response) {
+        response.addHeader("x-error", stringHeader("Readable description of the error"))
+                .addHeader("x-error-id", stringHeader("Unique id of this occurrence"));
+    }
+
+    private static Header stringHeader(String description) {
+        return OASFactory.createHeader().description(description)
+                .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING));
     }
 }

@@ -52,7 +52,8 @@ public class ScanResource {
     @POST
     @Path("/scan")
     @RolesAllowed(Roles.REPORTER)
-    @Operation(summary = "Schedule a scan", description = "One task per target (normalised by the IP or FQDN "
+    @Operation(operationId = "scheduleScan",
+            summary = "Schedule a scan", description = "One task per target (normalised by the IP or FQDN "
             + "rules): while it is unfinished, or finished less than the reuse window ago, the same task is "
             + "returned with 200. Otherwise a task is created (202, status new) and sent to the scanners.")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = ScanRequest.class),

@@ -4,8 +4,12 @@ import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** 200 answer to {@code dryRun=true}: what would be ingested. Nothing was published. */
-@Schema(name = "DryRun")
+/**
+ * 200 answer to {@code dryRun=true}: what would be ingested. Nothing was published. Documented as an extension of
+ * the 202 answer (whose {@code submissionId} it never carries) so that a generated client, which types an
+ * operation by one success answer, reads both answers of POST /entity with one model.
+ */
+@Schema(name = "DryRun", allOf = AcknowledgedResponse.class)
 public record DryRunResponse(
         String message,
         String id,
