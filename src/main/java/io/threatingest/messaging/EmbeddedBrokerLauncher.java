@@ -7,15 +7,18 @@ import jakarta.interceptor.Interceptor;
 
 import org.jboss.logging.Logger;
 
+import io.quarkus.arc.properties.UnlessBuildProperty;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.threatingest.config.IngestConfig;
 
 /**
  * Starts the in-process broker before anything publishes, when {@code ingest.embedded-broker.enabled} is on
- * (the dev profile's default), and stops it after the publisher has closed its connection.
+ * (the dev profile's default), and stops it after the publisher has closed its connection. Left out of native
+ * executables, so that the broker's code is not compiled into them (see {@link NoEmbeddedBrokerInNative}).
  */
 @ApplicationScoped
+@UnlessBuildProperty(name = "quarkus.native.enabled", stringValue = "true", enableIfMissing = true)
 public class EmbeddedBrokerLauncher {
 
     private static final Logger LOG = Logger.getLogger(EmbeddedBrokerLauncher.class);

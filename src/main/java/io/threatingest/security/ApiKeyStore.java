@@ -25,6 +25,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.threatingest.config.IngestConfig;
 import io.vertx.core.Vertx;
 
@@ -39,8 +40,9 @@ public class ApiKeyStore {
 
     private static final Logger LOG = Logger.getLogger(ApiKeyStore.class);
 
-    /** One line of the key store file. */
+    /** One line of the key store file, read with Jackson outside the REST layer (hence registered for native). */
     @JsonIgnoreProperties(ignoreUnknown = false)
+    @RegisterForReflection
     record Line(String keyId, String secretHash, String userId, List<String> groups, List<String> roles,
             Instant expiresAt, Boolean disabled) {
     }

@@ -28,8 +28,10 @@ import io.threatingest.support.AuthFixtureResource;
 import io.threatingest.support.EmbeddedBrokerResource;
 import io.threatingest.support.TestCredentials;
 import io.threatingest.support.InjectBroker;
+import io.threatingest.support.NeedsEmbeddedBroker;
 
 /** When the broker refuses or is stopped nothing is acknowledged: every answer is a 503 with the error headers. */
+@NeedsEmbeddedBroker
 @QuarkusTest
 @WithTestResource(EmbeddedBrokerResource.class)
 @WithTestResource(AuthFixtureResource.class)

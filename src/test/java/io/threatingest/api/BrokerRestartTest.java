@@ -28,11 +28,13 @@ import io.threatingest.support.EmbeddedBrokerResource;
 import io.threatingest.support.InjectBroker;
 import io.threatingest.support.QueueReader;
 import io.threatingest.support.TestCredentials;
+import io.threatingest.support.NeedsEmbeddedBroker;
 
 /**
  * Nothing acknowledged is lost: a stream of submissions runs while the (persistent) broker stops and starts
  * again; afterwards every submission answered 202 is on the durable queue, and publishing came back.
  */
+@NeedsEmbeddedBroker
 @QuarkusTest
 @WithTestResource(value = EmbeddedBrokerResource.class, initArgs = @ResourceArg(name = "persistent", value = "true"))
 @WithTestResource(AuthFixtureResource.class)

@@ -15,8 +15,8 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
-import io.threatingest.messaging.EmbeddedBroker;
 import io.threatingest.support.AuthFixtureResource;
+import io.threatingest.support.BrokerEndpoint;
 import io.threatingest.support.EmbeddedBrokerResource;
 import io.threatingest.support.InjectBroker;
 import io.threatingest.support.QueueReader;
@@ -31,13 +31,13 @@ import io.vertx.core.json.JsonObject;
 class CallerIdentityTest {
 
     @InjectBroker
-    EmbeddedBroker broker;
+    BrokerEndpoint broker;
 
     QueueReader queue;
 
     @BeforeAll
     void connect() throws Exception {
-        queue = new QueueReader(broker.port(), EmbeddedBrokerResource.ENTITIES);
+        queue = broker.reader(EmbeddedBrokerResource.ENTITIES);
     }
 
     @AfterAll

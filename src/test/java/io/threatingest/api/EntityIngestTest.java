@@ -25,8 +25,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
-import io.threatingest.messaging.EmbeddedBroker;
 import io.threatingest.support.AuthFixtureResource;
+import io.threatingest.support.BrokerEndpoint;
 import io.threatingest.support.EmbeddedBrokerResource;
 import io.threatingest.support.TestCredentials;
 import io.threatingest.support.InjectBroker;
@@ -45,13 +45,13 @@ class EntityIngestTest {
     static final String UUID_PATTERN = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
 
     @InjectBroker
-    EmbeddedBroker broker;
+    BrokerEndpoint broker;
 
     QueueReader queue;
 
     @BeforeAll
     void connectReader() throws Exception {
-        queue = new QueueReader(broker.port(), EmbeddedBrokerResource.ENTITIES);
+        queue = broker.reader(EmbeddedBrokerResource.ENTITIES);
     }
 
     @AfterAll

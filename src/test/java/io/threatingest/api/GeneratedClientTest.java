@@ -26,8 +26,8 @@ import io.threatingest.client.model.Association;
 import io.threatingest.client.model.DryRun;
 import io.threatingest.client.model.Entity;
 import io.threatingest.client.model.RawValue;
-import io.threatingest.messaging.EmbeddedBroker;
 import io.threatingest.support.AuthFixtureResource;
+import io.threatingest.support.BrokerEndpoint;
 import io.threatingest.support.EmbeddedBrokerResource;
 import io.threatingest.support.InjectBroker;
 import io.threatingest.support.QueueReader;
@@ -49,13 +49,13 @@ class GeneratedClientTest {
     URI service;
 
     @InjectBroker
-    EmbeddedBroker broker;
+    BrokerEndpoint broker;
 
     QueueReader queue;
 
     @BeforeAll
     void connect() throws Exception {
-        queue = new QueueReader(broker.port(), EmbeddedBrokerResource.ENTITIES);
+        queue = broker.reader(EmbeddedBrokerResource.ENTITIES);
     }
 
     @AfterAll

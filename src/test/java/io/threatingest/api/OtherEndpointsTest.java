@@ -22,8 +22,8 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
-import io.threatingest.messaging.EmbeddedBroker;
 import io.threatingest.support.AuthFixtureResource;
+import io.threatingest.support.BrokerEndpoint;
 import io.threatingest.support.EmbeddedBrokerResource;
 import io.threatingest.support.InjectBroker;
 import io.threatingest.support.QueueReader;
@@ -43,7 +43,7 @@ class OtherEndpointsTest {
     static final String IP_8888 = "ip-ba7fa36bff8d58ee45b973615e83d9aaeb921f1cc477d9c156e8a9cae8cca16e";
 
     @InjectBroker
-    EmbeddedBroker broker;
+    BrokerEndpoint broker;
 
     QueueReader entities;
     QueueReader associations;
@@ -51,9 +51,9 @@ class OtherEndpointsTest {
 
     @BeforeAll
     void connect() throws Exception {
-        entities = new QueueReader(broker.port(), "ingest.entities");
-        associations = new QueueReader(broker.port(), "ingest.associations");
-        comments = new QueueReader(broker.port(), "ingest.comments");
+        entities = broker.reader("ingest.entities");
+        associations = broker.reader("ingest.associations");
+        comments = broker.reader("ingest.comments");
     }
 
     @AfterAll

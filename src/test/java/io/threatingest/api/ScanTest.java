@@ -29,6 +29,7 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.threatingest.messaging.EmbeddedBroker;
 import io.threatingest.support.AuthFixtureResource;
+import io.threatingest.support.BrokerEndpoint;
 import io.threatingest.support.EmbeddedBrokerResource;
 import io.threatingest.support.InjectBroker;
 import io.threatingest.support.QueueReader;
@@ -65,7 +66,7 @@ class ScanTest {
     }
 
     @InjectBroker
-    EmbeddedBroker broker;
+    BrokerEndpoint broker;
 
     QueueReader scans;
     QueueWriter scanners;
@@ -75,8 +76,8 @@ class ScanTest {
 
     @BeforeAll
     void start() throws Exception {
-        scans = new QueueReader(broker.port(), "ingest.scans");
-        scanners = new QueueWriter(broker.port(), "ingest.scan-status");
+        scans = broker.reader("ingest.scans");
+        scanners = new QueueWriter(broker, "ingest.scan-status");
         receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         receiver.createContext("/hook", exchange -> {
             boolean fail = failuresBeforeSuccess > 0;
@@ -181,20 +182,19 @@ class ScanTest {
 
     @Test
     void malformedAndUnknownReportsAreDeadLetteredAndTheConsumerGoesOn() throws Exception {
-        long deadBefore = broker.messageCount(EmbeddedBroker.DEAD_LETTERS);
-        scanners.send("bad-1", "not json");
-        scanners.send("bad-2", "{\"id\":\"00000000-0000-0000-0000-000000000000\",\"status\":\"done\"}");
-        scanners.send("bad-3", "{\"id\":42,\"status\":\"done\"}");
+        String run = java.util.UUID.randomUUID().toString();
+        scanners.send("bad-1-" + run, "not json");
+        scanners.send("bad-2-" + run, "{\"id\":\"00000000-0000-0000-0000-000000000000\",\"status\":\"done\"}");
+        scanners.send("bad-3-" + run, "{\"id\":42,\"status\":\"done\"}");
         String id = scan("{\"target\":\"1.1.1.1\"}").then().statusCode(202).extract().path("id");
-        report(id, "paused");
+        scanners.send("bad-4-" + run, "{\"id\":\"" + id + "\",\"status\":\"paused\"}");
         report(id, "running");
         assertEquals("running", awaitStatus("1.1.1.1", "running"));
-        long dead = broker.messageCount(EmbeddedBroker.DEAD_LETTERS);
-        for (int i = 0; i < 50 && dead < deadBefore + 4; i++) {
-            Thread.sleep(50);
-            dead = broker.messageCount(EmbeddedBroker.DEAD_LETTERS);
+        try (QueueReader deadLetters = broker.reader(EmbeddedBroker.DEAD_LETTERS)) {
+            for (int i = 1; i <= 4; i++) {
+                deadLetters.await("bad-" + i + "-" + run, Duration.ofSeconds(10));
+            }
         }
-        assertEquals(deadBefore + 4, dead);
     }
 
     @ParameterizedTest

@@ -14,8 +14,8 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
-import io.threatingest.messaging.EmbeddedBroker;
 import io.threatingest.support.AuthFixtureResource;
+import io.threatingest.support.BrokerEndpoint;
 import io.threatingest.support.EmbeddedBrokerResource;
 import io.threatingest.support.InjectBroker;
 import io.threatingest.support.QueueReader;
@@ -32,13 +32,13 @@ class TracePropagationTest {
     static final String TRACEPARENT = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
 
     @InjectBroker
-    EmbeddedBroker broker;
+    BrokerEndpoint broker;
 
     QueueReader queue;
 
     @BeforeAll
     void connect() throws Exception {
-        queue = new QueueReader(broker.port(), EmbeddedBrokerResource.ENTITIES);
+        queue = broker.reader(EmbeddedBrokerResource.ENTITIES);
     }
 
     @AfterAll

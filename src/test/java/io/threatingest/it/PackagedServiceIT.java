@@ -19,8 +19,8 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
-import io.threatingest.messaging.EmbeddedBroker;
 import io.threatingest.support.AuthFixtureResource;
+import io.threatingest.support.BrokerEndpoint;
 import io.threatingest.support.EmbeddedBrokerResource;
 import io.threatingest.support.InjectBroker;
 import io.threatingest.support.QueueReader;
@@ -46,13 +46,13 @@ class PackagedServiceIT {
     private static final String IP_8888 = "{\"type\":\"ip\",\"value\":\"8.8.8.8\"}";
 
     @InjectBroker
-    EmbeddedBroker broker;
+    BrokerEndpoint broker;
 
     private QueueReader entities;
 
     @BeforeAll
     void connect() throws Exception {
-        entities = new QueueReader(broker.port(), EmbeddedBrokerResource.ENTITIES);
+        entities = broker.reader(EmbeddedBrokerResource.ENTITIES);
     }
 
     @AfterAll

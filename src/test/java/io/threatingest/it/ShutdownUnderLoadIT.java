@@ -30,11 +30,13 @@ import io.threatingest.security.ApiKeyStoreFiles;
 import io.threatingest.support.EmbeddedBrokerResource;
 import io.threatingest.support.QueueReader;
 import io.threatingest.support.TestCredentials;
+import io.threatingest.support.NeedsEmbeddedBroker;
 
 /**
  * The packaged service, as a real process under load, receives SIGTERM. Every request gets 202 or 503 (or
  * finds the port closed); afterwards every submission that got 202 is on the broker's queue.
  */
+@NeedsEmbeddedBroker
 class ShutdownUnderLoadIT {
 
     private static final Pattern SUBMISSION_ID = Pattern.compile("\"submissionId\":\"([0-9a-f-]{36})\"");

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -11,7 +12,12 @@ import java.util.stream.Stream;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.threatingest.messaging.EmbeddedBroker;
 
-/** A real Artemis broker (AMQP 1.0) on a free port with a fresh data directory, one per application start. */
+/**
+ * A real Artemis broker (AMQP 1.0) on a free port with a fresh data directory, one per application start. With
+ * {@code -Dtest.broker=host:port} the tests use that standalone broker instead (see {@link BrokerEndpoint}); the
+ * tests that stop, restart or reconfigure the broker need the embedded one and are skipped then
+ * ({@link NeedsEmbeddedBroker}).
+ */
 public class EmbeddedBrokerResource implements QuarkusTestResourceLifecycleManager {
 
     public static final String ENTITIES = "ingest.entities";
@@ -20,6 +26,7 @@ public class EmbeddedBrokerResource implements QuarkusTestResourceLifecycleManag
             "ingest.scans", "ingest.scan-status");
 
     private EmbeddedBroker broker;
+    private BrokerEndpoint endpoint;
     private Path dataDir;
     private boolean persistent;
 
@@ -31,12 +38,23 @@ public class EmbeddedBrokerResource implements QuarkusTestResourceLifecycleManag
 
     @Override
     public Map<String, String> start() {
+        endpoint = BrokerEndpoint.external();
+        if (endpoint != null) {
+            Map<String, String> config = new HashMap<>(Map.of("ingest.broker.host", endpoint.host(),
+                    "ingest.broker.port", Integer.toString(endpoint.port())));
+            if (endpoint.username() != null) {
+                config.put("ingest.broker.username", endpoint.username());
+                config.put("ingest.broker.password", endpoint.password());
+            }
+            return config;
+        }
         try {
             dataDir = Files.createTempDirectory("threat-ingest-test-broker");
             broker = new EmbeddedBroker("127.0.0.1", 0, dataDir.toString(), persistent, QUEUES).start();
         } catch (Exception e) {
             throw new IllegalStateException("embedded broker did not start", e);
         }
+        endpoint = new BrokerEndpoint("127.0.0.1", broker.port(), null, null);
         return Map.of("ingest.broker.host", "127.0.0.1", "ingest.broker.port", Integer.toString(broker.port()));
     }
 
@@ -44,10 +62,15 @@ public class EmbeddedBrokerResource implements QuarkusTestResourceLifecycleManag
     public void inject(TestInjector injector) {
         injector.injectIntoFields(broker,
                 new TestInjector.AnnotatedAndMatchesType(InjectBroker.class, EmbeddedBroker.class));
+        injector.injectIntoFields(endpoint,
+                new TestInjector.AnnotatedAndMatchesType(InjectBroker.class, BrokerEndpoint.class));
     }
 
     @Override
     public void stop() {
+        if (broker == null) {
+            return;
+        }
         try {
             broker.stop();
         } catch (Exception e) {

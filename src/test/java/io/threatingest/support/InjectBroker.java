@@ -5,7 +5,10 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-/** Marks a test field of type {@link io.threatingest.messaging.EmbeddedBroker} to receive the test's broker. */
+/**
+ * Marks a test field to receive the test's broker: an {@link io.threatingest.messaging.EmbeddedBroker} (null in the
+ * standalone-broker run) or its {@link BrokerEndpoint}.
+ */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.FIELD)
 public @interface InjectBroker {

@@ -22,7 +22,12 @@ public final class QueueReader implements AutoCloseable {
     private final Map<String, AmqpMessage> received = new ConcurrentHashMap<>();
 
     public QueueReader(int port, String queue) throws Exception {
-        client = AmqpClient.create(vertx, new AmqpClientOptions().setHost("127.0.0.1").setPort(port));
+        this(new BrokerEndpoint("127.0.0.1", port, null, null), queue);
+    }
+
+    public QueueReader(BrokerEndpoint broker, String queue) throws Exception {
+        client = AmqpClient.create(vertx, new AmqpClientOptions().setHost(broker.host()).setPort(broker.port())
+                .setUsername(broker.username()).setPassword(broker.password()));
         client.connect()
                 .compose(connection -> connection.createReceiver(queue,
                         new io.vertx.amqp.AmqpReceiverOptions().addCapability("queue")))

@@ -16,8 +16,9 @@ public final class QueueWriter implements AutoCloseable {
     private final AmqpClient client;
     private final AmqpSender sender;
 
-    public QueueWriter(int port, String queue) throws Exception {
-        client = AmqpClient.create(vertx, new AmqpClientOptions().setHost("127.0.0.1").setPort(port));
+    public QueueWriter(BrokerEndpoint broker, String queue) throws Exception {
+        client = AmqpClient.create(vertx, new AmqpClientOptions().setHost(broker.host()).setPort(broker.port())
+                .setUsername(broker.username()).setPassword(broker.password()));
         sender = client.connect()
                 .compose(connection -> connection.createSender(queue, new AmqpSenderOptions().addCapability("queue")))
                 .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);

@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Broker compatibility: runs the whole test suite against a standalone Apache Artemis from the Maven
+# distribution (fresh instance, persistence on, login required, the service's durable anycast queues) instead of
+# the embedded broker. Tests that stop, restart or reconfigure the broker are skipped (@NeedsEmbeddedBroker).
+# Extra arguments go to Maven, e.g. -Dtest=EntityIngestTest -Dit.test=PackagedServiceIT.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/lib/artemis.sh
+
+work=target/standalone-artemis
+mkdir -p "$work"
+artemis_create "$work"
+trap artemis_stop EXIT
+artemis_start "$work/artemis.log" || { tail -n 50 "$work/artemis.log"; exit 1; }
+echo "standalone Artemis $ARTEMIS_VERSION on 127.0.0.1:$ARTEMIS_AMQP_PORT (log: $work/artemis.log)"
+
+./mvnw -B -ntp verify -Dtest.broker="127.0.0.1:$ARTEMIS_AMQP_PORT" \
+  -Dtest.broker.username=ingest -Dtest.broker.password=ingest "$@"
