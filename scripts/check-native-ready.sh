@@ -37,5 +37,9 @@ if grep -rnE 'Security\.(addProvider|insertProviderAt)|new BouncyCastle(PQC)?Pro
   fail "JCA provider registration found"
 fi
 
+# The committed native manifests (deploy/kubernetes/native) are what this build generated.
+./mvnw -B -q -ntp failsafe:integration-test failsafe:verify -Dit.test=DeploymentManifestsIT \
+  -Dmanifests.flavour=native -Dsurefire.failIfNoSpecifiedTests=false
+
 echo "native-ready: inputs prepared in $sources ($(wc -l <<< "$reflect") reflection entries," \
   "GraalVM $(cat "$sources/graalvm.version" | tr -d '\n' | cut -c1-20)); native-image itself was not run"
