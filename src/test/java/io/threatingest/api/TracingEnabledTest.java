@@ -1,0 +1,99 @@
+package io.threatingest.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import io.threatingest.support.AuthFixtureResource;
+import io.threatingest.support.BrokerEndpoint;
+import io.threatingest.support.EmbeddedBrokerResource;
+import io.threatingest.support.InjectBroker;
+import io.threatingest.support.QueueReader;
+import io.threatingest.support.TestCredentials;
+
+/**
+ * With the OpenTelemetry SDK on, an event carries the service's own request span: the caller's trace id with a
+ * new parent span id, so a consumer's span joins the caller's trace below the service. Spans are not exported
+ * during the test (the export interval is longer than the test; the endpoint is a closed local port).
+ */
+@QuarkusTest
+@WithTestResource(EmbeddedBrokerResource.class)
+@WithTestResource(AuthFixtureResource.class)
+@TestProfile(TracingEnabledTest.SdkOn.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class TracingEnabledTest {
+
+    public static class SdkOn implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("quarkus.otel.sdk.disabled", "false",
+                    "quarkus.otel.exporter.otlp.traces.endpoint", "http://127.0.0.1:9",
+                    "quarkus.otel.bsp.schedule.delay", "1h",
+                    "quarkus.otel.bsp.export.timeout", "1ms");
+        }
+
+        @Override
+        public String getConfigProfile() {
+            return "test";
+        }
+    }
+
+    static final String TRACE_ID = "4bf92f3577b34da6a3ce929d0e0e4736";
+    static final String CALLER_SPAN = "00f067aa0ba902b7";
+
+    @InjectBroker
+    BrokerEndpoint broker;
+
+    QueueReader queue;
+
+    @BeforeAll
+    void connect() throws Exception {
+        queue = broker.reader(EmbeddedBrokerResource.ENTITIES);
+    }
+
+    @AfterAll
+    void disconnect() throws Exception {
+        queue.close();
+    }
+
+    private String traceparentOfEventFor(RequestSpecification request) throws InterruptedException {
+        String submissionId = request.contentType(ContentType.JSON)
+                .body("{\"type\":\"ip\",\"attributes\":{\"ip\":\"192.0.2.78\"}}")
+                .post(EntityIngestTest.ENTITY)
+                .then().statusCode(202).extract().path("submissionId");
+        return queue.await(submissionId, Duration.ofSeconds(10)).applicationProperties().getString("traceparent");
+    }
+
+    @Test
+    void eventContinuesTheCallersTraceUnderTheServicesSpan() throws Exception {
+        String traceparent = traceparentOfEventFor(TestCredentials.reporter()
+                .header("traceparent", "00-" + TRACE_ID + "-" + CALLER_SPAN + "-01"));
+
+        String[] parts = traceparent.split("-");
+        assertEquals(4, parts.length, traceparent);
+        assertEquals(TRACE_ID, parts[1], "same trace as the caller's");
+        assertNotEquals(CALLER_SPAN, parts[2], "the parent is the service's span, not the caller's");
+        assertEquals("01", parts[3], "sampled, as the caller asked");
+    }
+
+    @Test
+    void untracedRequestsStartATraceThatConsumersCanContinue() throws Exception {
+        String traceparent = traceparentOfEventFor(TestCredentials.reporter());
+
+        assertTrue(traceparent.matches("00-(?!0{32})[0-9a-f]{32}-(?!0{16})[0-9a-f]{16}-0[01]"), traceparent);
+    }
+}
