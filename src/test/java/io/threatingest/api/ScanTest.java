@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.AfterAll;
@@ -113,7 +114,7 @@ class ScanTest {
     }
 
     private void report(String id, String status) throws Exception {
-        scanners.send(java.util.UUID.randomUUID().toString(), "{\"id\":\"" + id + "\",\"status\":\"" + status + "\"}");
+        scanners.send(UUID.randomUUID().toString(), "{\"id\":\"" + id + "\",\"status\":\"" + status + "\"}");
     }
 
     private static String statusOf(String target) {
@@ -182,7 +183,7 @@ class ScanTest {
 
     @Test
     void malformedAndUnknownReportsAreDeadLetteredAndTheConsumerGoesOn() throws Exception {
-        String run = java.util.UUID.randomUUID().toString();
+        String run = UUID.randomUUID().toString();
         scanners.send("bad-1-" + run, "not json");
         scanners.send("bad-2-" + run, "{\"id\":\"00000000-0000-0000-0000-000000000000\",\"status\":\"done\"}");
         scanners.send("bad-3-" + run, "{\"id\":42,\"status\":\"done\"}");
