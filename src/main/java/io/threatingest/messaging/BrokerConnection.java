@@ -2,7 +2,10 @@ package io.threatingest.messaging;
 
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
@@ -55,8 +58,8 @@ public class BrokerConnection {
     private final Duration timeout;
     private final Instance<TlsConfigurationRegistry> tlsRegistry;
     private final Map<String, Future<AmqpSender>> senders = new HashMap<>();
-    private final Map<String, Consumer<AmqpMessage>> subscriptions = new java.util.concurrent.ConcurrentHashMap<>();
-    private final java.util.Set<String> attached = new java.util.HashSet<>();
+    private final Map<String, Consumer<AmqpMessage>> subscriptions = new ConcurrentHashMap<>();
+    private final Set<String> attached = new HashSet<>();
     private final Context context;
     private final AmqpClient client;
     private Future<AmqpConnection> connection;

@@ -6,20 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.time.Duration;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.threatingest.support.AuthFixtureResource;
-import io.threatingest.support.BrokerEndpoint;
+import io.threatingest.support.BrokerQueues;
 import io.threatingest.support.EmbeddedBrokerResource;
 import io.threatingest.support.InjectBroker;
-import io.threatingest.support.QueueReader;
 import io.threatingest.support.TestCredentials;
 import io.vertx.core.json.JsonObject;
 
@@ -27,29 +23,16 @@ import io.vertx.core.json.JsonObject;
 @QuarkusTest
 @WithTestResource(EmbeddedBrokerResource.class)
 @WithTestResource(AuthFixtureResource.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CallerIdentityTest {
 
     @InjectBroker
-    BrokerEndpoint broker;
-
-    QueueReader queue;
-
-    @BeforeAll
-    void connect() throws Exception {
-        queue = broker.reader(EmbeddedBrokerResource.ENTITIES);
-    }
-
-    @AfterAll
-    void close() throws Exception {
-        queue.close();
-    }
+    BrokerQueues queues;
 
     private JsonObject eventOf(io.restassured.specification.RequestSpecification request, String body)
             throws InterruptedException {
         String submissionId = request.contentType(ContentType.JSON).body(body).post(EntityIngestTest.ENTITY)
                 .then().statusCode(202).extract().path("submissionId");
-        return queue.await(submissionId, Duration.ofSeconds(10)).bodyAsBinary().toJsonObject();
+        return queues.entities().await(submissionId, Duration.ofSeconds(10)).bodyAsBinary().toJsonObject();
     }
 
     @Test

@@ -15,10 +15,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -26,11 +23,10 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import io.threatingest.support.AuthFixtureResource;
-import io.threatingest.support.BrokerEndpoint;
+import io.threatingest.support.BrokerQueues;
 import io.threatingest.support.EmbeddedBrokerResource;
 import io.threatingest.support.TestCredentials;
 import io.threatingest.support.InjectBroker;
-import io.threatingest.support.QueueReader;
 import io.threatingest.support.Sha3;
 import io.vertx.amqp.AmqpMessage;
 import io.vertx.core.json.JsonObject;
@@ -38,26 +34,13 @@ import io.vertx.core.json.JsonObject;
 @QuarkusTest
 @WithTestResource(EmbeddedBrokerResource.class)
 @WithTestResource(AuthFixtureResource.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class EntityIngestTest {
 
     static final String ENTITY = "/api/ingest/v1/entity";
     static final String UUID_PATTERN = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
 
     @InjectBroker
-    BrokerEndpoint broker;
-
-    QueueReader queue;
-
-    @BeforeAll
-    void connectReader() throws Exception {
-        queue = broker.reader(EmbeddedBrokerResource.ENTITIES);
-    }
-
-    @AfterAll
-    void closeReader() throws Exception {
-        queue.close();
-    }
+    BrokerQueues queues;
 
     private static Response post(String body) {
         return TestCredentials.reporter().contentType(ContentType.JSON).body(body).post(ENTITY);
@@ -74,7 +57,7 @@ class EntityIngestTest {
                 .extract().jsonPath();
         String submissionId = answer.getString("submissionId");
 
-        AmqpMessage message = queue.await(submissionId, Duration.ofSeconds(10));
+        AmqpMessage message = queues.entities().await(submissionId, Duration.ofSeconds(10));
 
         assertTrue(message.isDurable());
         assertEquals("io.threatingest.entity.submitted", message.subject());
@@ -144,7 +127,7 @@ class EntityIngestTest {
                 .body("ids", equalTo(List.of(domain, ip, asn, malware, family)))
                 .extract().jsonPath();
 
-        JsonObject event = queue.await(answer.getString("submissionId"), Duration.ofSeconds(10))
+        JsonObject event = queues.entities().await(answer.getString("submissionId"), Duration.ofSeconds(10))
                 .bodyAsBinary().toJsonObject();
         assertEquals(domain, event.getString("rootId"));
         assertEquals(List.of(domain, ip, asn, malware, family),
@@ -183,8 +166,9 @@ class EntityIngestTest {
         // Messages on one link arrive in order: once a later real submission is here, a dry-run one would be too.
         String marker = post("{\"type\":\"domain\",\"attributes\":{\"domain\":\"marker.example.org\"}}")
                 .then().statusCode(202).extract().path("submissionId");
-        queue.await(marker, Duration.ofSeconds(10));
-        assertFalse(queue.received().stream().anyMatch(m -> m.bodyAsBinary().toString().contains(dryDomain)));
+        queues.entities().await(marker, Duration.ofSeconds(10));
+        assertFalse(queues.entities().received().stream()
+                .anyMatch(m -> m.bodyAsBinary().toString().contains(dryDomain)));
     }
 
     @Test

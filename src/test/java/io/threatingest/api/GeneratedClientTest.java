@@ -1,6 +1,7 @@
 package io.threatingest.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -10,10 +11,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -27,10 +25,9 @@ import io.threatingest.client.model.DryRun;
 import io.threatingest.client.model.Entity;
 import io.threatingest.client.model.RawValue;
 import io.threatingest.support.AuthFixtureResource;
-import io.threatingest.support.BrokerEndpoint;
+import io.threatingest.support.BrokerQueues;
 import io.threatingest.support.EmbeddedBrokerResource;
 import io.threatingest.support.InjectBroker;
-import io.threatingest.support.QueueReader;
 import io.threatingest.support.Sha3;
 import io.threatingest.support.TestCredentials;
 import io.vertx.core.json.JsonObject;
@@ -42,26 +39,13 @@ import io.vertx.core.json.JsonObject;
 @QuarkusTest
 @WithTestResource(EmbeddedBrokerResource.class)
 @WithTestResource(AuthFixtureResource.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class GeneratedClientTest {
 
     @TestHTTPResource("/")
     URI service;
 
     @InjectBroker
-    BrokerEndpoint broker;
-
-    QueueReader queue;
-
-    @BeforeAll
-    void connect() throws Exception {
-        queue = broker.reader(EmbeddedBrokerResource.ENTITIES);
-    }
-
-    @AfterAll
-    void disconnect() throws Exception {
-        queue.close();
-    }
+    BrokerQueues queues;
 
     private EntitiesApi entities(TestCredentials.Key key) {
         ApiClient client = new ApiClient()
@@ -90,7 +74,7 @@ class GeneratedClientTest {
         assertEquals("acknowledged", answer.getData().getMessage());
         assertEquals(domainId, answer.getData().getId());
         assertEquals(List.of(domainId, ipId), answer.getData().getIds());
-        JsonObject event = queue.await(answer.getData().getSubmissionId(), Duration.ofSeconds(10))
+        JsonObject event = queues.entities().await(answer.getData().getSubmissionId(), Duration.ofSeconds(10))
                 .bodyAsBinary().toJsonObject();
         assertEquals(domainId, event.getString("rootId"));
         assertEquals(TestCredentials.REPORTER.userId(), event.getString("userId"),
@@ -129,6 +113,6 @@ class GeneratedClientTest {
                 () -> entities(wrong).ingestEntity(domainWithIp("refused.example.org", "198.51.100.22"), null));
 
         assertEquals(401, error.getCode());
-        assertTrue(!error.getResponseBody().contains("not-the-secret"));
+        assertFalse(error.getResponseBody().contains("not-the-secret"));
     }
 }

@@ -9,10 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -23,10 +20,9 @@ import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import io.threatingest.support.AuthFixtureResource;
-import io.threatingest.support.BrokerEndpoint;
+import io.threatingest.support.BrokerQueues;
 import io.threatingest.support.EmbeddedBrokerResource;
 import io.threatingest.support.InjectBroker;
-import io.threatingest.support.QueueReader;
 import io.threatingest.support.Sha3;
 import io.threatingest.support.TestCredentials;
 import io.vertx.amqp.AmqpMessage;
@@ -36,32 +32,13 @@ import io.vertx.core.json.JsonObject;
 @QuarkusTest
 @WithTestResource(EmbeddedBrokerResource.class)
 @WithTestResource(AuthFixtureResource.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OtherEndpointsTest {
 
     static final String BASE = "/api/ingest/v1";
     static final String IP_8888 = "ip-ba7fa36bff8d58ee45b973615e83d9aaeb921f1cc477d9c156e8a9cae8cca16e";
 
     @InjectBroker
-    BrokerEndpoint broker;
-
-    QueueReader entities;
-    QueueReader associations;
-    QueueReader comments;
-
-    @BeforeAll
-    void connect() throws Exception {
-        entities = broker.reader("ingest.entities");
-        associations = broker.reader("ingest.associations");
-        comments = broker.reader("ingest.comments");
-    }
-
-    @AfterAll
-    void close() throws Exception {
-        entities.close();
-        associations.close();
-        comments.close();
-    }
+    BrokerQueues queues;
 
     private static Response post(RequestSpecification as, String path, String body) {
         return as.contentType(ContentType.JSON).body(body).post(BASE + path);
@@ -74,7 +51,7 @@ class OtherEndpointsTest {
                 .body("message", equalTo("acknowledged"))
                 .body("id", equalTo(Sha3.id("domain", "example.com")))
                 .extract().jsonPath();
-        AmqpMessage message = entities.await(answer.getString("submissionId"), Duration.ofSeconds(10));
+        AmqpMessage message = queues.entities().await(answer.getString("submissionId"), Duration.ofSeconds(10));
         assertEquals("io.threatingest.entity.submitted", message.subject());
         JsonObject event = message.bodyAsBinary().toJsonObject();
         assertEquals(true, event.getBoolean("wellKnown"));
@@ -103,7 +80,8 @@ class OtherEndpointsTest {
                 .body("entityID", equalTo(IP_8888))
                 .body("relatedEntityID", equalTo(Sha3.id("domain", "dns.google")))
                 .extract().jsonPath();
-        AmqpMessage message = associations.await(answer.getString("submissionId"), Duration.ofSeconds(10));
+        AmqpMessage message = queues.reader("ingest.associations")
+                .await(answer.getString("submissionId"), Duration.ofSeconds(10));
         assertEquals("io.threatingest.association.submitted", message.subject());
         assertEquals(IP_8888, message.applicationProperties().getString("cloudEvents:subject"));
         JsonObject event = message.bodyAsBinary().toJsonObject();
@@ -150,7 +128,7 @@ class OtherEndpointsTest {
                 .body("entityID", equalTo(IP_8888))
                 .body("id", matchesPattern("[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}"))
                 .extract().jsonPath();
-        AmqpMessage message = comments.await(answer.getString("id"), Duration.ofSeconds(10));
+        AmqpMessage message = queues.reader("ingest.comments").await(answer.getString("id"), Duration.ofSeconds(10));
         assertEquals("io.threatingest.comment.submitted", message.subject());
         JsonObject event = message.bodyAsBinary().toJsonObject();
         assertEquals("Seen in the March phishing wave; sinkholed since.", event.getString("comment"));
@@ -165,7 +143,8 @@ class OtherEndpointsTest {
         String id = post(TestCredentials.reporter(), "/comment", "{\"entityID\":\"" + IP_8888
                 + "\",\"comment\":\"Reply\\u0000With CASE\",\"parentID\":\"" + parent.toUpperCase() + "\"}")
                 .then().statusCode(202).extract().path("id");
-        JsonObject event = comments.await(id, Duration.ofSeconds(10)).bodyAsBinary().toJsonObject();
+        JsonObject event = queues.reader("ingest.comments").await(id, Duration.ofSeconds(10))
+                .bodyAsBinary().toJsonObject();
         assertEquals("Reply With CASE", event.getString("comment"));
         assertEquals(parent, event.getString("parentID"));
         assertEquals(TestCredentials.REPORTER.groups(), event.getJsonArray("visibleBy").getList());

@@ -30,10 +30,9 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.threatingest.messaging.EmbeddedBroker;
 import io.threatingest.support.AuthFixtureResource;
-import io.threatingest.support.BrokerEndpoint;
+import io.threatingest.support.BrokerQueues;
 import io.threatingest.support.EmbeddedBrokerResource;
 import io.threatingest.support.InjectBroker;
-import io.threatingest.support.QueueReader;
 import io.threatingest.support.QueueWriter;
 import io.threatingest.support.TestCredentials;
 import io.vertx.core.json.JsonObject;
@@ -67,9 +66,8 @@ class ScanTest {
     }
 
     @InjectBroker
-    BrokerEndpoint broker;
+    BrokerQueues queues;
 
-    QueueReader scans;
     QueueWriter scanners;
     HttpServer receiver;
     final List<Call> calls = new CopyOnWriteArrayList<>();
@@ -77,8 +75,7 @@ class ScanTest {
 
     @BeforeAll
     void start() throws Exception {
-        scans = broker.reader("ingest.scans");
-        scanners = new QueueWriter(broker, "ingest.scan-status");
+        scanners = new QueueWriter(queues.endpoint(), "ingest.scan-status");
         receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         receiver.createContext("/hook", exchange -> {
             boolean fail = failuresBeforeSuccess > 0;
@@ -96,7 +93,6 @@ class ScanTest {
 
     @AfterAll
     void stop() throws Exception {
-        scans.close();
         scanners.close();
         receiver.stop(0);
     }
@@ -136,7 +132,8 @@ class ScanTest {
                 + "\",\"headers\":[{\"key\":\"Authorization\",\"value\":\"Bearer receiver-token\"}]}}")
                 .then().statusCode(202).body("status", equalTo("new")).extract().path("id");
 
-        JsonObject requested = scans.await(created, Duration.ofSeconds(10)).bodyAsBinary().toJsonObject();
+        JsonObject requested = queues.reader("ingest.scans").await(created, Duration.ofSeconds(10))
+                .bodyAsBinary().toJsonObject();
         assertEquals("scan-me.example.org", requested.getString("target"));
         assertEquals("fqdn", requested.getString("targetKind"));
         assertTrue(!requested.encode().contains("receiver-token"), "the webhook stays out of the event");
@@ -191,10 +188,8 @@ class ScanTest {
         scanners.send("bad-4-" + run, "{\"id\":\"" + id + "\",\"status\":\"paused\"}");
         report(id, "running");
         assertEquals("running", awaitStatus("1.1.1.1", "running"));
-        try (QueueReader deadLetters = broker.reader(EmbeddedBroker.DEAD_LETTERS)) {
-            for (int i = 1; i <= 4; i++) {
-                deadLetters.await("bad-" + i + "-" + run, Duration.ofSeconds(10));
-            }
+        for (int i = 1; i <= 4; i++) {
+            queues.reader(EmbeddedBroker.DEAD_LETTERS).await("bad-" + i + "-" + run, Duration.ofSeconds(10));
         }
     }
 

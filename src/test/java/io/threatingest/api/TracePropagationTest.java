@@ -5,20 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.time.Duration;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import io.threatingest.support.AuthFixtureResource;
-import io.threatingest.support.BrokerEndpoint;
+import io.threatingest.support.BrokerQueues;
 import io.threatingest.support.EmbeddedBrokerResource;
 import io.threatingest.support.InjectBroker;
-import io.threatingest.support.QueueReader;
 import io.threatingest.support.TestCredentials;
 import io.vertx.core.json.JsonObject;
 
@@ -26,32 +22,25 @@ import io.vertx.core.json.JsonObject;
 @QuarkusTest
 @WithTestResource(EmbeddedBrokerResource.class)
 @WithTestResource(AuthFixtureResource.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TracePropagationTest {
 
     static final String TRACEPARENT = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
 
     @InjectBroker
-    BrokerEndpoint broker;
-
-    QueueReader queue;
-
-    @BeforeAll
-    void connect() throws Exception {
-        queue = broker.reader(EmbeddedBrokerResource.ENTITIES);
-    }
-
-    @AfterAll
-    void disconnect() throws Exception {
-        queue.close();
-    }
+    BrokerQueues queues;
 
     private JsonObject propertiesOfEventFor(RequestSpecification request) throws InterruptedException {
+        return propertiesOfEventFor(queues, request);
+    }
+
+    /** Submits an entity with this request and answers the application properties of its event. */
+    static JsonObject propertiesOfEventFor(BrokerQueues queues, RequestSpecification request)
+            throws InterruptedException {
         String submissionId = request.contentType(ContentType.JSON)
                 .body("{\"type\":\"ip\",\"attributes\":{\"ip\":\"192.0.2.77\"}}")
                 .post(EntityIngestTest.ENTITY)
                 .then().statusCode(202).extract().path("submissionId");
-        return queue.await(submissionId, Duration.ofSeconds(10)).applicationProperties();
+        return queues.entities().await(submissionId, Duration.ofSeconds(10)).applicationProperties();
     }
 
     @Test

@@ -4,25 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Duration;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import io.threatingest.support.AuthFixtureResource;
-import io.threatingest.support.BrokerEndpoint;
+import io.threatingest.support.BrokerQueues;
 import io.threatingest.support.EmbeddedBrokerResource;
 import io.threatingest.support.InjectBroker;
-import io.threatingest.support.QueueReader;
 import io.threatingest.support.TestCredentials;
 
 /**
@@ -34,7 +28,6 @@ import io.threatingest.support.TestCredentials;
 @WithTestResource(EmbeddedBrokerResource.class)
 @WithTestResource(AuthFixtureResource.class)
 @TestProfile(TracingEnabledTest.SdkOn.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TracingEnabledTest {
 
     public static class SdkOn implements QuarkusTestProfile {
@@ -56,26 +49,10 @@ class TracingEnabledTest {
     static final String CALLER_SPAN = "00f067aa0ba902b7";
 
     @InjectBroker
-    BrokerEndpoint broker;
-
-    QueueReader queue;
-
-    @BeforeAll
-    void connect() throws Exception {
-        queue = broker.reader(EmbeddedBrokerResource.ENTITIES);
-    }
-
-    @AfterAll
-    void disconnect() throws Exception {
-        queue.close();
-    }
+    BrokerQueues queues;
 
     private String traceparentOfEventFor(RequestSpecification request) throws InterruptedException {
-        String submissionId = request.contentType(ContentType.JSON)
-                .body("{\"type\":\"ip\",\"attributes\":{\"ip\":\"192.0.2.78\"}}")
-                .post(EntityIngestTest.ENTITY)
-                .then().statusCode(202).extract().path("submissionId");
-        return queue.await(submissionId, Duration.ofSeconds(10)).applicationProperties().getString("traceparent");
+        return TracePropagationTest.propertiesOfEventFor(queues, request).getString("traceparent");
     }
 
     @Test

@@ -136,6 +136,16 @@ class DeploymentManifestsTest {
 
     @Test
     void imagesRunAsTheUserTheManifestsRequire() throws IOException {
+        Set<String> users = new TreeSet<>();
+        for (String flavour : Manifests.FLAVOURS) {
+            JsonNode pod = Manifests.one(Manifests.read(Manifests.ROOT.resolve(flavour).resolve("kubernetes.yml")),
+                    "Deployment", "threat-ingest").path("spec").path("template").path("spec");
+            users.add(pod.path("securityContext").path("runAsUser").asText());
+            JsonNode knative = Manifests.one(Manifests.read(Manifests.ROOT.resolve(flavour).resolve("knative.yml")),
+                    "Service", "threat-ingest").path("spec").path("template");
+            users.add(onlyContainer(knative).path("securityContext").path("runAsUser").asText());
+        }
+        assertEquals(1, users.size(), "one user in every manifest: " + users);
         for (String dockerfile : List.of("Dockerfile.jvm", "Dockerfile.native-micro", "Dockerfile.native")) {
             String text = Files.readString(Path.of("src/main/docker", dockerfile));
             Matcher user = Pattern.compile("(?m)^USER (\\d+)").matcher(text);
@@ -143,7 +153,7 @@ class DeploymentManifestsTest {
             while (user.find()) {
                 last = user.group(1);
             }
-            assertEquals("10001", last, dockerfile + " ends as the manifests' runAsUser");
+            assertEquals(users.iterator().next(), last, dockerfile + " ends as the manifests' runAsUser");
             assertTrue(text.contains("EXPOSE " + httpPort), dockerfile + " exposes quarkus.http.port");
         }
     }

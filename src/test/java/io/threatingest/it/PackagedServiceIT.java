@@ -10,20 +10,16 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.threatingest.support.AuthFixtureResource;
-import io.threatingest.support.BrokerEndpoint;
+import io.threatingest.support.BrokerQueues;
 import io.threatingest.support.EmbeddedBrokerResource;
 import io.threatingest.support.InjectBroker;
-import io.threatingest.support.QueueReader;
 import io.threatingest.support.Sha3;
 import io.threatingest.support.TestCredentials;
 import io.vertx.core.json.JsonObject;
@@ -37,7 +33,6 @@ import io.vertx.core.json.JsonObject;
 @QuarkusIntegrationTest
 @WithTestResource(EmbeddedBrokerResource.class)
 @WithTestResource(AuthFixtureResource.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PackagedServiceIT {
 
     private static final String BASE = "/api/ingest/v1";
@@ -46,19 +41,7 @@ class PackagedServiceIT {
     private static final String IP_8888 = "{\"type\":\"ip\",\"value\":\"8.8.8.8\"}";
 
     @InjectBroker
-    BrokerEndpoint broker;
-
-    private QueueReader entities;
-
-    @BeforeAll
-    void connect() throws Exception {
-        entities = broker.reader(EmbeddedBrokerResource.ENTITIES);
-    }
-
-    @AfterAll
-    void disconnect() throws Exception {
-        entities.close();
-    }
+    BrokerQueues queues;
 
     @Test
     void entitySubmittedWithAnApiKeyReachesTheBroker() throws Exception {
@@ -68,7 +51,7 @@ class PackagedServiceIT {
                 .body("id", equalTo(Sha3.id("ip", "203.0.113.1")))
                 .extract().path("submissionId");
 
-        assertEquals(submissionId, entities.await(submissionId, Duration.ofSeconds(10)).id());
+        assertEquals(submissionId, queues.entities().await(submissionId, Duration.ofSeconds(10)).id());
     }
 
     @Test
@@ -84,7 +67,7 @@ class PackagedServiceIT {
                 .body("id", equalTo(Sha3.id("domain", "packaged.example.org")))
                 .extract().path("submissionId");
 
-        assertEquals(submissionId, entities.await(submissionId, Duration.ofSeconds(10)).id());
+        assertEquals(submissionId, queues.entities().await(submissionId, Duration.ofSeconds(10)).id());
     }
 
     @Test

@@ -27,6 +27,7 @@ public class EmbeddedBrokerResource implements QuarkusTestResourceLifecycleManag
 
     private EmbeddedBroker broker;
     private BrokerEndpoint endpoint;
+    private BrokerQueues queues;
     private Path dataDir;
     private boolean persistent;
 
@@ -40,6 +41,7 @@ public class EmbeddedBrokerResource implements QuarkusTestResourceLifecycleManag
     public Map<String, String> start() {
         endpoint = BrokerEndpoint.external();
         if (endpoint != null) {
+            queues = new BrokerQueues(endpoint);
             Map<String, String> config = new HashMap<>(Map.of("ingest.broker.host", endpoint.host(),
                     "ingest.broker.port", Integer.toString(endpoint.port())));
             if (endpoint.username() != null) {
@@ -55,6 +57,7 @@ public class EmbeddedBrokerResource implements QuarkusTestResourceLifecycleManag
             throw new IllegalStateException("embedded broker did not start", e);
         }
         endpoint = new BrokerEndpoint("127.0.0.1", broker.port(), null, null);
+        queues = new BrokerQueues(endpoint);
         return Map.of("ingest.broker.host", "127.0.0.1", "ingest.broker.port", Integer.toString(broker.port()));
     }
 
@@ -62,12 +65,17 @@ public class EmbeddedBrokerResource implements QuarkusTestResourceLifecycleManag
     public void inject(TestInjector injector) {
         injector.injectIntoFields(broker,
                 new TestInjector.AnnotatedAndMatchesType(InjectBroker.class, EmbeddedBroker.class));
-        injector.injectIntoFields(endpoint,
-                new TestInjector.AnnotatedAndMatchesType(InjectBroker.class, BrokerEndpoint.class));
+        injector.injectIntoFields(queues,
+                new TestInjector.AnnotatedAndMatchesType(InjectBroker.class, BrokerQueues.class));
     }
 
     @Override
     public void stop() {
+        try {
+            queues.close();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
         if (broker == null) {
             return;
         }

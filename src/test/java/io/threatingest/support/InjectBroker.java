@@ -7,7 +7,7 @@ import java.lang.annotation.Target;
 
 /**
  * Marks a test field to receive the test's broker: an {@link io.threatingest.messaging.EmbeddedBroker} (null in the
- * standalone-broker run) or its {@link BrokerEndpoint}.
+ * standalone-broker run) or its {@link BrokerQueues}.
  */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.FIELD)
