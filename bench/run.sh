@@ -3,7 +3,7 @@
 # queues, persistence on), measured in turns with wrk on one machine:
 #   - framework ceiling: GET /q/health/live of the same service;
 #   - broker ceiling: Artemis's own AMQP producer, durable messages of an event's size;
-#   - POST /entity with the reference example, a 10-entity tree and a 100-entity tree;
+#   - POST /entity with the reference example and trees of 10, 100 and 1,000 entities (~100 KB a request);
 #   - p99 at about half the maximum rate;
 #   (each row starts from an empty queue, and the CPU of the service and of the broker is recorded per row);
 #   - peak RSS with default JVM sizing, and the reference example again with the small-footprint flags;
@@ -50,7 +50,7 @@ pid_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 cpu_ticks() { pid_ticks "$SERVICE_PID"; }
 peak_rss_mb() { awk '/VmHWM/ {printf "%.0f", $2 / 1024}' "/proc/$SERVICE_PID/status"; }
 
-# bodies: the reference example, and trees of 10 and 100 entities (a domain and its resolved addresses)
+# bodies: the reference example, and trees of 10, 100 and 1,000 entities (a domain and its resolved addresses)
 cat > "$WORK/example.json" <<'JSON'
 {"type":"ip","attributes":{"ip":"203.0.113.1","text":"Seen brute-forcing SSH","value":"honeypot-eu-1"},"reputation":-1,"tags":["ssh","bruteforce"],"visibleBy":["public"]}
 JSON
@@ -63,6 +63,7 @@ tree() { # N entities
 }
 tree 10 > "$WORK/tree10.json"
 tree 100 > "$WORK/tree100.json"
+tree 1000 > "$WORK/tree1000.json"
 
 declare -A RPS P50 P99 MAX CPU BROKER_CPU
 cores_used() { awk -v t="$1" -v hz="$(getconf CLK_TCK)" -v d="$2" 'BEGIN {printf "%.2f", t / hz / d}'; }
@@ -116,6 +117,7 @@ BROKER_CEILING_CPU=$(cores_used $(( $(pid_ticks "$ARTEMIS_PID") - broker_before 
 echo "POST /entity: reference example"; measure example "$BODY_URL" "$WORK/example.json"
 echo "POST /entity: 10 entities"; measure tree10 "$BODY_URL" "$WORK/tree10.json"
 echo "POST /entity: 100 entities"; measure tree100 "$BODY_URL" "$WORK/tree100.json"
+echo "POST /entity: 1,000 entities ($(wc -c < "$WORK/tree1000.json") bytes)"; measure tree1000 "$BODY_URL" "$WORK/tree1000.json"
 HALF_DELAY=$(awk -v c="$CONNECTIONS" -v r="${RPS[example]}" 'BEGIN {printf "%.0f", (r > 0 ? 2 * c * 1000 / r : 0)}')
 echo "POST /entity at about half the maximum rate (each connection waits ${HALF_DELAY} ms)"
 measure half "$BODY_URL" "$WORK/example.json" "$HALF_DELAY"
@@ -183,12 +185,14 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.0f%%", (b > 0 ? 100 * a / b 
   echo "| POST /entity, reference example | ${RPS[example]} | ${RPS[example]} | ${P50[example]} | ${P99[example]} | ${MAX[example]} | ${CPU[example]} | ${BROKER_CPU[example]} |"
   echo "| POST /entity, 10 entities | ${RPS[tree10]} | $(( RPS[tree10] * 10 )) | ${P50[tree10]} | ${P99[tree10]} | ${MAX[tree10]} | ${CPU[tree10]} | ${BROKER_CPU[tree10]} |"
   echo "| POST /entity, 100 entities | ${RPS[tree100]} | $(( RPS[tree100] * 100 )) | ${P50[tree100]} | ${P99[tree100]} | ${MAX[tree100]} | ${CPU[tree100]} | ${BROKER_CPU[tree100]} |"
+  echo "| POST /entity, 1,000 entities | ${RPS[tree1000]} | $(( RPS[tree1000] * 1000 )) | ${P50[tree1000]} | ${P99[tree1000]} | ${MAX[tree1000]} | ${CPU[tree1000]} | ${BROKER_CPU[tree1000]} |"
   echo "| POST /entity, example, about half rate | ${RPS[half]} | | ${P50[half]} | ${P99[half]} | ${MAX[half]} | ${CPU[half]} | ${BROKER_CPU[half]} |"
   echo "| POST /entity, example, small-footprint JVM | ${RPS[small]} | ${RPS[small]} | ${P50[small]} | ${P99[small]} | ${MAX[small]} | ${CPU[small]} | ${BROKER_CPU[small]} |"
   echo
   echo "- Ingest / framework ceiling: $(ratio "${RPS[example]}" "${RPS[framework]}")"
   echo "- Ingest / broker ceiling: $(ratio "${RPS[example]}" "$BROKER_CEILING")"
   echo "- CPU per request of the reference example: service $(per_request "${CPU[example]}" "${RPS[example]}") µs, broker $(per_request "${BROKER_CPU[example]}" "${RPS[example]}") µs; per health request $(per_request "${CPU[framework]}" "${RPS[framework]}") µs; broker per message of its own producer $(per_request "$BROKER_CEILING_CPU" "$BROKER_CEILING") µs"
+  echo "- Service CPU per entity: 100-entity trees $(per_request "${CPU[tree100]}" $(( RPS[tree100] * 100 ))) µs, 1,000-entity trees $(per_request "${CPU[tree1000]}" $(( RPS[tree1000] * 1000 ))) µs"
   echo "- Peak RSS of the service under load: ${PEAK_RSS} MB with default JVM sizing; ${SMALL_RSS} MB with \`${SMALL_FLAGS[*]}\`"
   echo "- Start-up to the first 202 (median of 5; API key, so it includes one Argon2id check): plain jar ${STARTUP_PLAIN} ms;"
   echo "  aot-jar with the AOT cache trained by the integration tests ${STARTUP_AOT} ms, and ${STARTUP_AOT_SMALL} ms with \`${SMALL_FLAGS[*]}\`"

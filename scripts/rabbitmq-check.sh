@@ -3,7 +3,8 @@
 # RabbitMQ node on 127.0.0.1, durable queues declared first, the packaged service with RabbitMQ's queue
 # addresses (/amq/queue/<name>). Each endpoint's submission must be answered 202 and be waiting, persistent, on
 # its queue; the scan-status queue must have the service as consumer; with RabbitMQ stopped, submissions must be
-# answered 503 (nothing acknowledged). Prints what it checked; exits non-zero on the first difference.
+# answered 503 (nothing acknowledged). A tree of 10,000 entities (the default ingest.limits.max-entities) must
+# land as one message holding every ID (with RabbitMQ's defaults: max_message_size 128 MiB). Prints what it checked; exits non-zero on the first difference.
 #
 #   apt-get install rabbitmq-server && scripts/rabbitmq-check.sh
 set -euo pipefail
@@ -87,14 +88,51 @@ expect 202 association '{"entityID":"'"$IP_ID"'","relatedEntity":{"type":"domain
 expect 202 comment '{"entityID":"'"$IP_ID"'","comment":"seen from RabbitMQ check"}'
 expect 202 scan '{"target":"example.org"}'
 
+# The largest tree the service takes: its one event (several MB) is checked whole below.
+python3 - "$WORK/tree.json" "$WORK/tree-ids.txt" << 'PY'
+import hashlib, json, sys
+ips = ["45.%d.%d.%d" % (i >> 16 & 255, i >> 8 & 255, i & 255) for i in range(9999)]
+tree = {"type": "domain", "attributes": {"domain": "rabbitmq-check.example.org"},
+        "associations": [{"type": "ip", "attributes": {"ip": ip}} for ip in ips]}
+json.dump(tree, open(sys.argv[1], "w"))
+ids = ["domain-" + hashlib.sha3_256(b"rabbitmq-check.example.org").hexdigest()]
+ids += ["ip-" + hashlib.sha3_256(ip.encode()).hexdigest() for ip in ips]
+open(sys.argv[2], "w").write("\n".join(ids))
+PY
+status=$(curl -s -o /dev/null -w '%{http_code}' -X POST "http://127.0.0.1:$HTTP_PORT/api/ingest/v1/entity" \
+  -H "api-key: $SERVICE_KEY" -H "api-secret: $SERVICE_SECRET" -H 'Content-Type: application/json' \
+  --data-binary @"$WORK/tree.json")
+[ "$status" = 202 ] || fail "POST /entity with 10,000 entities answered $status, expected 202"
+echo "POST /entity, 10,000 entities ($(wc -c < "$WORK/tree.json") bytes): $status"
+
 sleep 1
 stats=$(rabbitmqctl list_queues -q --no-table-headers name durable messages messages_persistent consumers)
 echo "$stats" | sed 's/^/  /'
 for queue in ingest.entities ingest.associations ingest.comments ingest.scans; do
+  expected=1; [ "$queue" = ingest.entities ] && expected=2
   read -r durable messages persistent < <(awk -v q="$queue" '$1 == q {print $2, $3, $4}' <<< "$stats")
-  [ "$durable" = true ] && [ "$messages" = 1 ] && [ "$persistent" = 1 ] \
-    || fail "$queue: durable=$durable messages=$messages persistent=$persistent, expected true 1 1"
+  [ "$durable" = true ] && [ "$messages" = "$expected" ] && [ "$persistent" = "$expected" ] \
+    || fail "$queue: durable=$durable messages=$messages persistent=$persistent, expected true $expected $expected"
 done
+# Read the entity messages back (left on the queue) and find the tree's event: its data section, whole.
+curl -sf -u ingest:ingest -X POST -H 'content-type: application/json' \
+  -d '{"count":2,"ackmode":"ack_requeue_true","encoding":"base64","truncate":100000000}' \
+  "http://127.0.0.1:$ADMIN_PORT/api/queues/%2F/ingest.entities/get" > "$WORK/entities.json" \
+  || fail "could not read ingest.entities back"
+python3 - "$WORK/entities.json" "$WORK/tree-ids.txt" << 'PY' || fail "the 10,000-entity event is not whole on the queue"
+import base64, json, sys
+expected = open(sys.argv[2]).read().split("\n")
+for message in json.load(open(sys.argv[1])):
+    raw = base64.b64decode(message["payload"])
+    # RabbitMQ 3.x hands a message of one data section over as that section's bytes
+    event = json.loads(raw)
+    ids = [entity["id"] for entity in event["entities"]]
+    if len(ids) > 1:
+        assert ids == expected, "IDs differ from the expected ones"
+        print("  the 10,000-entity event: %d bytes, %d entities, every ID as expected" % (len(raw), len(ids)))
+        sys.exit(0)
+sys.exit("no message with the tree found")
+PY
 consumers=$(awk '$1 == "ingest.scan-status" {print $5}' <<< "$stats")
 [ "$consumers" = 1 ] || fail "ingest.scan-status has $consumers consumers, expected the service"
 

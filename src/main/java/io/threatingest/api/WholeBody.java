@@ -1,0 +1,119 @@
+package io.threatingest.api;
+
+import java.io.InputStream;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.netty.buffer.ByteBufInputStream;
+import io.threatingest.api.error.ErrorResponses;
+import io.threatingest.config.IngestConfig;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpVersion;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * Reads the body of every request under {@code /api} whole, before the REST layer, and refuses one over
+ * {@code ingest.limits.max-body-size} with 413 however it arrives (the HTTP layer's own limit looks only at
+ * {@code Content-Length}, so a chunked body could otherwise grow without bound). The REST layer is then handed
+ * the bytes read here as its entity stream.
+ *
+ * <p>Why not Vert.x's {@code BodyHandler} with the REST layer reading after it: two defects of that pairing
+ * lost requests. {@code BodyHandler} never continues a request that has already ended when it runs (a POST
+ * with {@code Content-Length: 0}), so such a request hung without an answer. And the REST layer, finding a
+ * body already read, replays it through its streaming read callbacks; above {@code quarkus.rest.input-buffer-size}
+ * (10 KiB) its callback drains the buffer into a blocking stream and then, on the end callback that follows at
+ * once, replaces that stream with a zero-filled array of the same length: every body over 10 KiB was parsed as
+ * NUL bytes and refused as malformed JSON.
+ */
+@ApplicationScoped
+public class WholeBody {
+
+    private final ObjectMapper json;
+    private final long limit;
+
+    public WholeBody(ObjectMapper json, IngestConfig config) {
+        this.json = json;
+        this.limit = config.limits().maxBodySize().asLongValue();
+    }
+
+    void register(@Observes Router router) {
+        router.route("/api/*").order(Integer.MIN_VALUE + 2).handler(this::read);
+    }
+
+    /** Hands the body read by {@link #read} to the REST layer, which then reads nothing from the connection. */
+    @ServerRequestFilter(preMatching = true)
+    public void handOver(ContainerRequestContext request, RoutingContext context) {
+        Buffer body = context.body().buffer();
+        if (body != null) {
+            request.setEntityStream(stream(body));
+        }
+    }
+
+    private static InputStream stream(Buffer body) {
+        return new ByteBufInputStream(body.getByteBuf());
+    }
+
+    private void read(RoutingContext context) {
+        HttpServerRequest request = context.request();
+        if (request.isEnded()) {
+            // no body, or an empty one that arrived with the headers
+            context.setBody(Buffer.buffer(0));
+            context.next();
+            return;
+        }
+        long declared = declaredLength(request);
+        if (declared > limit) {
+            refuse(context);
+            return;
+        }
+        if ("100-continue".equalsIgnoreCase(request.getHeader("Expect")) && request.version() != HttpVersion.HTTP_1_0) {
+            context.response().writeContinue();
+        }
+        Buffer body = Buffer.buffer(declared > 0 ? (int) declared : 1024);
+        request.handler(chunk -> {
+            if (context.response().ended()) {
+                return;
+            }
+            if (body.length() + (long) chunk.length() > limit) {
+                refuse(context);
+                return;
+            }
+            body.appendBuffer(chunk);
+        });
+        request.endHandler(ended -> {
+            if (!context.response().ended()) {
+                context.setBody(body);
+                context.next();
+            }
+        });
+        request.resume();
+    }
+
+    private static long declaredLength(HttpServerRequest request) {
+        String header = request.getHeader("Content-Length");
+        if (header == null) {
+            return -1;
+        }
+        try {
+            return Long.parseLong(header.trim());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    /** 413 with the error headers; the connection is closed, since the rest of the body is not read. */
+    private void refuse(RoutingContext context) {
+        Response error = ErrorResponses.build(413, "request body too large", "at most " + limit + " bytes", null, null,
+                null);
+        ErrorResponses.write(error, context.response().setStatusCode(413).putHeader("Connection", "close"), json);
+    }
+}

@@ -1,0 +1,151 @@
+package io.threatingest.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.threatingest.support.AuthFixtureResource;
+import io.threatingest.support.EmbeddedBrokerResource;
+import io.threatingest.support.RawHttp;
+import io.threatingest.support.RawHttp.Answer;
+import io.threatingest.support.RawHttp.Encoding;
+import io.threatingest.support.TestCredentials;
+
+/**
+ * Every POST endpoint reads every well-formed body whole, from empty to {@code ingest.limits.max-body-size}
+ * (default 4 MiB), with {@code Content-Length} and chunked, one request per connection and many on one kept-alive
+ * connection; one byte over the limit is a 413. The bodies are padded with leading white space so that their
+ * meaningful part comes last: a body cut short or replaced anywhere fails to parse. {@code PackagedBodySizeIT}
+ * runs the same against the packaged jar.
+ */
+@QuarkusTest
+@WithTestResource(EmbeddedBrokerResource.class)
+@WithTestResource(AuthFixtureResource.class)
+public class BodySizeSweepTest {
+
+    static final int LIMIT = 4 * 1024 * 1024;
+    static final int[] SIZES = { 1024, 8 * 1024, 10 * 1024 - 1, 10 * 1024 + 1, 64 * 1024, 1024 * 1024, LIMIT - 1,
+            LIMIT };
+    /** Below the 64 KiB limit of a string value. */
+    private static final int LONGEST_TEXT = 60_000;
+
+    /**
+     * A POST endpoint and a well-formed body for it: {@code before}, up to {@code longestFill} letters (a string
+     * value), {@code after}.
+     */
+    record Endpoint(String path, String before, String after, int longestFill) {
+
+        /** A well-formed body of exactly {@code size} bytes (none for 0). */
+        byte[] body(int size) {
+            if (size == 0) {
+                return new byte[0];
+            }
+            int fill = Math.max(0, Math.min(longestFill, size - before.length() - after.length()));
+            String json = before + "a".repeat(fill) + after;
+            int padding = size - json.length();
+            assertTrue(padding >= 0, "no body of " + size + " bytes for " + path);
+            StringBuilder body = new StringBuilder(size);
+            for (int i = 0; i < padding; i++) {
+                body.append(i % 80 == 79 ? '\n' : ' ');
+            }
+            return body.append(json).toString().getBytes(StandardCharsets.US_ASCII);
+        }
+
+        @Override
+        public String toString() {
+            return path;
+        }
+    }
+
+    static final List<Endpoint> ENDPOINTS = List.of(
+            new Endpoint("/api/ingest/v1/entity?dryRun=true",
+                    "{\"type\":\"ip\",\"attributes\":{\"ip\":\"203.0.113.9\",\"text\":\"", "\"}}", LONGEST_TEXT),
+            new Endpoint("/api/ingest/v1/entity",
+                    "{\"type\":\"ip\",\"attributes\":{\"ip\":\"203.0.113.9\",\"text\":\"", "\"}}", LONGEST_TEXT),
+            new Endpoint("/api/ingest/v1/well-known",
+                    "{\"type\":\"domain\",\"attributes\":{\"domain\":\"example.com\",\"text\":\"", "\"}}",
+                    LONGEST_TEXT),
+            new Endpoint("/api/ingest/v1/association", "", "{\"entity\":{\"type\":\"ip\",\"value\":\"8.8.8.8\"},"
+                    + "\"relatedEntity\":{\"type\":\"domain\",\"value\":\"dns.google\"},\"mode\":\"association\"}", 0),
+            new Endpoint("/api/ingest/v1/comment", "{\"entity\":{\"type\":\"ip\",\"value\":\"8.8.8.8\"},\"comment\":\"",
+                    "\"}", LONGEST_TEXT),
+            new Endpoint("/api/ingest/v1/scan", "", "{\"target\":\"8.8.4.4\"}", 0));
+
+    static Stream<Arguments> endpointsAndEncodings() {
+        List<Arguments> all = new ArrayList<>();
+        for (Endpoint endpoint : ENDPOINTS) {
+            for (Encoding encoding : Encoding.values()) {
+                all.add(Arguments.of(endpoint, encoding));
+            }
+        }
+        return all.stream();
+    }
+
+    private static Map<String, String> headers() {
+        return Map.of("Content-Type", "application/json", "api-key", TestCredentials.ADMIN.keyId(),
+                "api-secret", TestCredentials.ADMIN.secret());
+    }
+
+    private static RawHttp connect() throws Exception {
+        return new RawHttp("127.0.0.1", RestAssured.port, 30_000);
+    }
+
+    private static void assertReadWhole(Answer answer, String what) {
+        assertTrue(answer.status() == 200 || answer.status() == 202, what + ": " + answer.status() + " " + answer.text());
+    }
+
+    private static void assertRefused(Answer answer, int status, String what) {
+        assertEquals(status, answer.status(), what + ": " + answer.text());
+        assertTrue(answer.header("x-error") != null && answer.header("x-error-id") != null, what + ": error headers");
+        assertTrue(answer.text().startsWith("{\"error\":"), what + ": " + answer.text());
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("endpointsAndEncodings")
+    public void everySizeOnOneKeptAliveConnection(Endpoint endpoint, Encoding encoding) throws Exception {
+        try (RawHttp connection = connect()) {
+            assertRefused(connection.post(endpoint.path(), headers(), new byte[0], encoding, false), 400,
+                    "empty body");
+            for (int size : SIZES) {
+                assertReadWhole(connection.post(endpoint.path(), headers(), endpoint.body(size), encoding, false),
+                        size + " bytes");
+            }
+            assertRefused(connection.post(endpoint.path(), headers(), new byte[0], encoding, false), 400,
+                    "empty body after the others");
+        }
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("endpointsAndEncodings")
+    public void everySizeOnItsOwnConnection(Endpoint endpoint, Encoding encoding) throws Exception {
+        int[] sizes = Arrays.copyOf(SIZES, SIZES.length + 1);
+        sizes[SIZES.length] = 0;
+        for (int size : sizes) {
+            try (RawHttp connection = connect()) {
+                Answer answer = connection.post(endpoint.path(), headers(), endpoint.body(size), encoding, true);
+                if (size == 0) {
+                    assertRefused(answer, 400, "empty body");
+                } else {
+                    assertReadWhole(answer, size + " bytes");
+                }
+            }
+        }
+        try (RawHttp connection = connect()) {
+            assertRefused(connection.post(endpoint.path(), headers(), endpoint.body(LIMIT + 1), encoding, false), 413,
+                    "one byte over the limit");
+        }
+    }
+}
