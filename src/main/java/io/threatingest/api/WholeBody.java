@@ -3,28 +3,20 @@ package io.threatingest.api;
 import java.io.InputStream;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import jakarta.ws.rs.container.ContainerRequestContext;
-import jakarta.ws.rs.core.Response;
-
-import org.jboss.resteasy.reactive.server.ServerRequestFilter;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.netty.buffer.ByteBufInputStream;
-import io.threatingest.api.error.ErrorResponses;
+import io.threatingest.api.error.ApiException;
 import io.threatingest.config.IngestConfig;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpVersion;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 /**
  * Reads the body of every request under {@code /api} whole, before the REST layer, and refuses one over
  * {@code ingest.limits.max-body-size} with 413 however it arrives (the HTTP layer's own limit looks only at
  * {@code Content-Length}, so a chunked body could otherwise grow without bound). The REST layer is then handed
- * the bytes read here as its entity stream.
+ * the bytes read here as its entity stream ({@link #stream}).
  *
  * <p>Why not Vert.x's {@code BodyHandler} with the REST layer reading after it: two defects of that pairing
  * lost requests. {@code BodyHandler} never continues a request that has already ended when it runs (a POST
@@ -37,32 +29,19 @@ import io.vertx.ext.web.RoutingContext;
 @ApplicationScoped
 public class WholeBody {
 
-    private final ObjectMapper json;
     private final long limit;
 
-    public WholeBody(ObjectMapper json, IngestConfig config) {
-        this.json = json;
+    public WholeBody(IngestConfig config) {
         this.limit = config.limits().maxBodySize().asLongValue();
     }
 
-    void register(@Observes Router router) {
-        router.route("/api/*").order(Integer.MIN_VALUE + 2).handler(this::read);
-    }
-
-    /** Hands the body read by {@link #read} to the REST layer, which then reads nothing from the connection. */
-    @ServerRequestFilter(preMatching = true)
-    public void handOver(ContainerRequestContext request, RoutingContext context) {
+    /** The body read by {@link #read}, for the REST layer, which then reads nothing from the connection. */
+    static InputStream stream(RoutingContext context) {
         Buffer body = context.body().buffer();
-        if (body != null) {
-            request.setEntityStream(stream(body));
-        }
+        return body == null ? null : new ByteBufInputStream(body.getByteBuf());
     }
 
-    private static InputStream stream(Buffer body) {
-        return new ByteBufInputStream(body.getByteBuf());
-    }
-
-    private void read(RoutingContext context) {
+    void read(RoutingContext context) {
         HttpServerRequest request = context.request();
         if (request.isEnded()) {
             // no body, or an empty one that arrived with the headers
@@ -79,18 +58,20 @@ public class WholeBody {
             context.response().writeContinue();
         }
         Buffer body = Buffer.buffer(declared > 0 ? (int) declared : 1024);
+        boolean[] refused = { false }; // chunks and the end arrive on this request's event loop, one at a time
         request.handler(chunk -> {
-            if (context.response().ended()) {
+            if (refused[0]) {
                 return;
             }
             if (body.length() + (long) chunk.length() > limit) {
+                refused[0] = true;
                 refuse(context);
                 return;
             }
             body.appendBuffer(chunk);
         });
         request.endHandler(ended -> {
-            if (!context.response().ended()) {
+            if (!refused[0]) {
                 context.setBody(body);
                 context.next();
             }
@@ -110,10 +91,9 @@ public class WholeBody {
         }
     }
 
-    /** 413 with the error headers; the connection is closed, since the rest of the body is not read. */
+    /** 413; the connection is closed, since the rest of the body is not read. */
     private void refuse(RoutingContext context) {
-        Response error = ErrorResponses.build(413, "request body too large", "at most " + limit + " bytes", null, null,
-                null);
-        ErrorResponses.write(error, context.response().setStatusCode(413).putHeader("Connection", "close"), json);
+        context.response().putHeader("Connection", "close");
+        context.fail(new ApiException(413, "request body too large", "at most " + limit + " bytes", null));
     }
 }

@@ -22,8 +22,6 @@ public interface IngestConfig {
     Events events();
 
 
-    EmbeddedBroker embeddedBroker();
-
     Auth auth();
 
     Scan scan();
@@ -177,7 +175,7 @@ public interface IngestConfig {
         @WithDefault("ingest.scan-status")
         String scanStatus();
 
-        /** Every queue the service needs, for the embedded broker and for documentation. */
+        /** Every queue the service needs, for the local run's broker and for documentation. */
         default java.util.List<String> all() {
             return java.util.List.of(entities(), associations(), comments(), scans(), scanStatus());
         }
@@ -228,18 +226,5 @@ public interface IngestConfig {
             @WithDefault("roles")
             String rolesClaim();
         }
-    }
-
-    /** An in-process Artemis broker on {@code ingest.broker.host:port}, for running without infrastructure. */
-    interface EmbeddedBroker {
-        @WithDefault("false")
-        boolean enabled();
-
-        /** Journal location; messages survive restarts when {@link #persistent()} is on. */
-        @WithDefault("${java.io.tmpdir}/threat-ingest-broker")
-        String dataDir();
-
-        @WithDefault("true")
-        boolean persistent();
     }
 }

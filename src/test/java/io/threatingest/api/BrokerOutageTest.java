@@ -23,7 +23,7 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
-import io.threatingest.messaging.EmbeddedBroker;
+import io.threatingest.local.EmbeddedBroker;
 import io.threatingest.support.AuthFixtureResource;
 import io.threatingest.support.EmbeddedBrokerResource;
 import io.threatingest.support.TestCredentials;

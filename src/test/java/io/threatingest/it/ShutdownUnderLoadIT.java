@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
-import io.threatingest.messaging.EmbeddedBroker;
+import io.threatingest.local.EmbeddedBroker;
 import io.threatingest.security.ApiKeyStoreFiles;
 import io.threatingest.support.EmbeddedBrokerResource;
 import io.threatingest.support.QueueReader;

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
-import io.threatingest.messaging.EmbeddedBroker;
+import io.threatingest.local.EmbeddedBroker;
 
 /**
  * A real Artemis broker (AMQP 1.0) on a free port with a fresh data directory, one per application start. With

@@ -6,7 +6,7 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Marks a test field to receive the test's broker: an {@link io.threatingest.messaging.EmbeddedBroker} (null in the
+ * Marks a test field to receive the test's broker: an {@link io.threatingest.local.EmbeddedBroker} (null in the
  * standalone-broker run) or its {@link BrokerQueues}.
  */
 @Retention(RetentionPolicy.RUNTIME)

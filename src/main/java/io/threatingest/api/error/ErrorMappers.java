@@ -40,7 +40,7 @@ public class ErrorMappers {
 
     @ServerExceptionMapper
     public Response api(ApiException e) {
-        return ErrorResponses.build(e.status(), e.summary(), e.getMessage(), e.param(), null, null);
+        return e.toResponse();
     }
 
     @ServerExceptionMapper

@@ -1,4 +1,4 @@
-package io.threatingest.messaging;
+package io.threatingest.local;
 
 import java.util.List;
 
@@ -74,7 +74,7 @@ public final class EmbeddedBroker {
                 QueueConfiguration.of(queue).setAddress(queue).setRoutingType(RoutingType.ANYCAST).setDurable(true));
     }
 
-    /** The running Artemis server, for diagnostics and for tests that change its behaviour. */
+    /** The running Artemis server, for tests that change its behaviour (a full address, a refusal). */
     public synchronized ActiveMQServer server() {
         if (server == null) {
             throw new IllegalStateException("the embedded broker is not running");
@@ -92,14 +92,5 @@ public final class EmbeddedBroker {
     /** The port the broker listens on (the actual one when 0 was requested). */
     public synchronized int port() {
         return port;
-    }
-
-    /** Messages waiting on a queue, or -1 when the broker is not running. */
-    public synchronized long messageCount(String queue) {
-        if (server == null) {
-            return -1;
-        }
-        var found = server.getActiveMQServer().locateQueue(queue);
-        return found == null ? -1 : found.getMessageCount();
     }
 }

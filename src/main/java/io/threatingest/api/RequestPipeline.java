@@ -1,0 +1,107 @@
+package io.threatingest.api;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.HttpHeaders;
+
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.security.identity.CurrentIdentityAssociation;
+import io.smallrye.mutiny.Uni;
+import io.threatingest.api.error.ApiException;
+import io.threatingest.api.error.ErrorResponses;
+import io.threatingest.messaging.TraceContext;
+import io.threatingest.security.RateLimiter;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * Every stage a request passes on its way to a resource, declared here in the order it runs.
+ *
+ * <p>Before the REST layer (HTTP routes, first of all routes):
+ * <ol>
+ * <li>outcome counting: every POST under {@code /api/ingest/v1} is counted when answered, by whatever stage;</li>
+ * <li>shutdown gate: 503 once the process is stopping;</li>
+ * <li>body: read whole, within {@code ingest.limits.max-body-size} (413 beyond).</li>
+ * </ol>
+ * In the REST layer (request filters), then:
+ * <ol start="4">
+ * <li>the body read in 3 becomes the entity stream;</li>
+ * <li>the caller's W3C trace headers are kept for the events of this request;</li>
+ * <li>the caller is authenticated (by the framework, where a role is required) and its rate limit applied (429);</li>
+ * <li>the resource runs; its failures become error answers in {@code ErrorMappers}.</li>
+ * </ol>
+ * A stage before the REST layer refuses a request by failing it with an {@link ApiException}, which
+ * {@link #refuse} writes; in the REST layer the same exception is answered by {@code ErrorMappers}. Both build the
+ * answer with {@link ApiException#toResponse()}.
+ */
+@ApplicationScoped
+public class RequestPipeline {
+
+    private static final int FIRST = Integer.MIN_VALUE;
+
+    private final SubmissionOutcomes outcomes;
+    private final ShutdownGate gate;
+    private final WholeBody body;
+    private final CurrentIdentityAssociation identities;
+    private final RateLimiter limiter;
+    private final ObjectMapper json;
+
+    public RequestPipeline(SubmissionOutcomes outcomes, ShutdownGate gate, WholeBody body,
+            CurrentIdentityAssociation identities, RateLimiter limiter, ObjectMapper json) {
+        this.outcomes = outcomes;
+        this.gate = gate;
+        this.body = body;
+        this.identities = identities;
+        this.limiter = limiter;
+        this.json = json;
+    }
+
+    void register(@Observes Router router) {
+        router.route().order(FIRST).failureHandler(this::refuse);
+        router.post(SubmissionOutcomes.PREFIX + "*").order(FIRST + 1).handler(outcomes::count);
+        router.route().order(FIRST + 2).handler(gate::admit);
+        router.route("/api/*").order(FIRST + 3).handler(body::read);
+    }
+
+    @ServerRequestFilter(preMatching = true)
+    public void entityStream(ContainerRequestContext request, RoutingContext context) {
+        var stream = WholeBody.stream(context);
+        if (stream != null) {
+            request.setEntityStream(stream);
+        }
+    }
+
+    @ServerRequestFilter
+    public void traceHeaders(HttpHeaders headers) {
+        TraceContext.rememberCaller(headers.getHeaderString(TraceContext.TRACEPARENT),
+                headers.getHeaderString(TraceContext.TRACESTATE));
+    }
+
+    /** Unauthenticated requests are left to the role checks (401 without spending a token). */
+    @ServerRequestFilter
+    public Uni<Void> rateLimit() {
+        if (!limiter.enabled()) {
+            return Uni.createFrom().voidItem();
+        }
+        return identities.getDeferredIdentity()
+                .onFailure().recoverWithNull()
+                .invoke(identity -> {
+                    if (identity != null && !identity.isAnonymous()) {
+                        limiter.admit(CallerResolver.userId(identity));
+                    }
+                })
+                .replaceWithVoid();
+    }
+
+    private void refuse(RoutingContext context) {
+        if (!(context.failure() instanceof ApiException refusal) || context.response().headWritten()) {
+            context.next();
+            return;
+        }
+        ErrorResponses.write(refusal.toResponse(), context.response().setStatusCode(refusal.status()), json);
+    }
+}
