@@ -44,7 +44,7 @@ public class ReferenceEntityBenchmark {
     }
 
     @Benchmark
-    public FlatSubmission referenceExample() throws SubmissionException {
+    public FlatSubmission referenceExample() {
         return SubmissionFlattener.flatten(example, VISIBILITY, LIMITS);
     }
 }

@@ -63,7 +63,7 @@ public class AssociationResource {
         LinkRequest request = RequestBodies.required(body);
         return associations.link(request.entityID(), RequestBodies.ref(request.entity()), request.relatedEntityID(),
                 RequestBodies.ref(request.relatedEntity()), request.mode(), callers.current())
-                .map(event -> Response.accepted(new LinkResponse(AcknowledgedResponse.ACKNOWLEDGED,
-                        event.submissionId(), event.entityID(), event.relatedEntityID())).build());
+                .map(linked -> Response.accepted(new LinkResponse(AcknowledgedResponse.ACKNOWLEDGED,
+                        linked.submissionId(), linked.entityID(), linked.relatedEntityID())).build());
     }
 }

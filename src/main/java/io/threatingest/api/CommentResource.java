@@ -63,7 +63,7 @@ public class CommentResource {
         CommentRequest request = RequestBodies.required(body);
         return comments.comment(request.entityID(), RequestBodies.ref(request.entity()), request.comment(),
                 request.parentID(), request.visibleBy(), callers.current())
-                .map(event -> Response.accepted(new CommentResponse(AcknowledgedResponse.ACKNOWLEDGED, event.id(),
-                        event.entityID())).build());
+                .map(commented -> Response.accepted(new CommentResponse(AcknowledgedResponse.ACKNOWLEDGED, commented.id(),
+                        commented.entityID())).build());
     }
 }

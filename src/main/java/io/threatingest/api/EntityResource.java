@@ -84,7 +84,7 @@ public class EntityResource {
             + "may not name.", content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     public Uni<Response> insert(EntityRequest body,
             @Parameter(description = "Validate only: publish nothing, answer 200 with normalised values.")
-            @QueryParam("dryRun") String dryRun) throws SubmissionException {
+            @QueryParam("dryRun") String dryRun) {
         RequestBodies.required(body);
         Caller caller = callers.current();
         if (DryRun.requested(dryRun)) {

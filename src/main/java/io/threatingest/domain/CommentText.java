@@ -8,7 +8,7 @@ public final class CommentText {
     private CommentText() {
     }
 
-    public static String normalise(String text, String pointer) throws SubmissionException {
+    public static String normalise(String text, String pointer) {
         if (text == null) {
             throw new SubmissionException(pointer, "comment is required");
         }

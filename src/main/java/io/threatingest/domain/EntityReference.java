@@ -19,7 +19,7 @@ public final class EntityReference {
      * @param idField and {@code objectField}: the names of the two alternative fields
      */
     public static String resolve(String id, String type, RawValue value, boolean objectPresent, String pointer,
-            String idField, String objectField) throws SubmissionException {
+            String idField, String objectField) {
         if (id != null && objectPresent) {
             throw new SubmissionException(pointer + "/" + objectField,
                     "give either " + idField + " or " + objectField + ", not both");
@@ -46,7 +46,7 @@ public final class EntityReference {
     }
 
     /** An ID as given, when it is {@code <known type>-<64 lowercase hex>}. */
-    public static String checkId(String id, String pointer) throws SubmissionException {
+    public static String checkId(String id, String pointer) {
         int dash = id.length() - HASH_LENGTH - 1;
         if (dash <= 0 || id.charAt(dash) != '-') {
             throw invalid(id, pointer);

@@ -11,7 +11,7 @@ import io.threatingest.domain.value.IpNormaliser;
  */
 public record ScanTarget(String value, String kind) {
 
-    public static ScanTarget of(String raw, String pointer) throws SubmissionException {
+    public static ScanTarget of(String raw, String pointer) {
         if (raw == null) {
             throw new SubmissionException(pointer, "target is required");
         }

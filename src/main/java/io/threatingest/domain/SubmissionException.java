@@ -1,11 +1,12 @@
 package io.threatingest.domain;
 
 /**
- * A submission that cannot be accepted as a whole.
+ * A submission that cannot be accepted as a whole: invalid, or not allowed to this caller. Unchecked, so that
+ * validation can run inside a pipeline and fail it; the API answers it with 400 or 403.
  *
  * @see #pointer()
  */
-public final class SubmissionException extends Exception {
+public final class SubmissionException extends RuntimeException {
 
     private final String pointer;
     private final String dataType;

@@ -17,8 +17,7 @@ public final class SubmissionFlattener {
     private SubmissionFlattener() {
     }
 
-    public static FlatSubmission flatten(EntitySubmission root, Visibility visibility, SubmissionLimits limits)
-            throws SubmissionException {
+    public static FlatSubmission flatten(EntitySubmission root, Visibility visibility, SubmissionLimits limits) {
         List<FlatEntity> entities = new ArrayList<>();
         List<Relation> relations = new ArrayList<>();
         new Walk(entities, relations, visibility, limits).entity(root, "", 0);
@@ -26,8 +25,7 @@ public final class SubmissionFlattener {
     }
 
     /** Normalises one value of the given entity type; {@code pointer} locates it in errors. */
-    public static NormalisedValue normalise(EntityType type, RawValue raw, String pointer)
-            throws SubmissionException {
+    public static NormalisedValue normalise(EntityType type, RawValue raw, String pointer) {
         try {
             return type.dataType().normaliser().normalise(raw);
         } catch (InvalidValueException e) {
@@ -36,8 +34,7 @@ public final class SubmissionFlattener {
     }
 
     /** Checks the groups a caller names; empty means the caller's default groups. */
-    public static List<String> visibleBy(List<String> requested, Visibility visibility, int max, String pointer)
-            throws SubmissionException {
+    public static List<String> visibleBy(List<String> requested, Visibility visibility, int max, String pointer) {
         List<String> groups = Walk.strings(requested, max, pointer);
         for (int i = 0; i < groups.size(); i++) {
             if (!visibility.permits(groups.get(i))) {
@@ -59,7 +56,7 @@ public final class SubmissionFlattener {
     private record Walk(List<FlatEntity> entities, List<Relation> relations, Visibility visibility,
             SubmissionLimits limits) {
 
-        String entity(EntitySubmission submission, String at, int depth) throws SubmissionException {
+        String entity(EntitySubmission submission, String at, int depth) {
             if (depth > limits.maxAssociationDepth()) {
                 throw new SubmissionException(at, "associations nest deeper than " + limits.maxAssociationDepth()
                         + " levels");
@@ -104,7 +101,7 @@ public final class SubmissionFlattener {
             return id;
         }
 
-        private static EntityType entityType(String name, String at) throws SubmissionException {
+        private static EntityType entityType(String name, String at) {
             if (name == null) {
                 throw new SubmissionException(at + "/type", "type is required");
             }
@@ -115,8 +112,7 @@ public final class SubmissionFlattener {
             return type;
         }
 
-        private static Map<String, NormalisedValue> attributes(Map<String, RawValue> raw, String at)
-                throws SubmissionException {
+        private static Map<String, NormalisedValue> attributes(Map<String, RawValue> raw, String at) {
             Map<String, NormalisedValue> normalised = new LinkedHashMap<>();
             if (raw == null) {
                 return normalised;
@@ -134,7 +130,7 @@ public final class SubmissionFlattener {
             return normalised;
         }
 
-        private static int reputation(Integer reputation, String at) throws SubmissionException {
+        private static int reputation(Integer reputation, String at) {
             if (reputation == null) {
                 return 0;
             }
@@ -145,14 +141,14 @@ public final class SubmissionFlattener {
             return reputation;
         }
 
-        private void add(FlatEntity entity, String at) throws SubmissionException {
+        private void add(FlatEntity entity, String at) {
             if (entities.size() >= limits.maxEntities()) {
                 throw new SubmissionException(at, "more than " + limits.maxEntities() + " entities in one submission");
             }
             entities.add(entity);
         }
 
-        static List<String> strings(List<String> values, int max, String at) throws SubmissionException {
+        static List<String> strings(List<String> values, int max, String at) {
             if (values == null) {
                 return List.of();
             }
@@ -169,7 +165,7 @@ public final class SubmissionFlattener {
 
         /** Spins each correlated attribute off as an entity of its own, linked to its source. */
         private void correlated(EntityType type, String sourceId, Map<String, NormalisedValue> attributes,
-                List<String> correlate, List<String> visibleBy, String at) throws SubmissionException {
+                List<String> correlate, List<String> visibleBy, String at) {
             List<String> done = new ArrayList<>();
             for (int i = 0; i < correlate.size(); i++) {
                 String name = correlate.get(i);

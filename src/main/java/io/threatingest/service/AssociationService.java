@@ -27,27 +27,29 @@ public class AssociationService {
         this.address = config.addresses().associations();
     }
 
-    public Uni<AssociationSubmittedEvent> link(String entityID, EntityRef entity, String relatedEntityID,
-            EntityRef relatedEntity, String mode, Caller caller) {
-        AssociationSubmittedEvent event;
-        try {
+    /** Publishes the link; the {@code Uni} completes once the broker holds it. */
+    public Uni<Linked> link(String entityID, EntityRef entity, String relatedEntityID, EntityRef relatedEntity,
+            String mode, Caller caller) {
+        return Uni.createFrom().item(() -> {
             String from = resolve(entityID, entity, "entityID", "entity");
             String to = resolve(relatedEntityID, relatedEntity, "relatedEntityID", "relatedEntity");
             RelationMode relationMode = RelationMode.fromRequest(mode);
             if (relationMode == null) {
                 throw new SubmissionException("/mode", "mode must be 'aggregation' or 'association', got '" + mode + "'");
             }
-            event = new AssociationSubmittedEvent(UUID.randomUUID().toString(),
+            return new AssociationSubmittedEvent(UUID.randomUUID().toString(),
                     DateTimeFormatter.ISO_INSTANT.format(Instant.now()), caller.userId(), caller.groups(), from, to,
                     relationMode.wireName(), caller.groups());
-        } catch (SubmissionException e) {
-            return Uni.createFrom().failure(e);
-        }
-        return events.publish(address, AssociationSubmittedEvent.TYPE, event.submissionId(), event.receivedAt(),
-                event.entityID(), event).replaceWith(event);
+        }).flatMap(event -> events.publish(address, AssociationSubmittedEvent.TYPE, event.submissionId(),
+                event.receivedAt(), event.entityID(), event)
+                .replaceWith(new Linked(event.submissionId(), event.entityID(), event.relatedEntityID(), event.mode())));
     }
 
-    static String resolve(String id, EntityRef ref, String idField, String objectField) throws SubmissionException {
+    /** An accepted link, by entity IDs. */
+    public record Linked(String submissionId, String entityID, String relatedEntityID, String mode) {
+    }
+
+    static String resolve(String id, EntityRef ref, String idField, String objectField) {
         return EntityReference.resolve(id, ref == null ? null : ref.type(), ref == null ? null : ref.value(),
                 ref != null, "", idField, objectField);
     }

@@ -32,26 +32,27 @@ public class CommentService {
         this.maxVisibleBy = config.limits().maxVisibleBy();
     }
 
-    public Uni<CommentSubmittedEvent> comment(String entityID, EntityRef entity, String text, String parentID,
+    /** Publishes the comment; the {@code Uni} completes once the broker holds it. */
+    public Uni<Commented> comment(String entityID, EntityRef entity, String text, String parentID,
             List<String> visibleBy, Caller caller) {
-        CommentSubmittedEvent event;
-        try {
+        return Uni.createFrom().item(() -> {
             String target = AssociationService.resolve(entityID, entity, "entityID", "entity");
             String comment = CommentText.normalise(text, "/comment");
             String parent = parentID == null ? CommentSubmittedEvent.NO_PARENT : parent(parentID);
             List<String> groups = SubmissionFlattener.visibleBy(visibleBy, caller.visibility(), maxVisibleBy, "/visibleBy");
             Instant now = Instant.now();
-            event = new CommentSubmittedEvent(Uuid7.next(now.toEpochMilli()).toString(),
+            return new CommentSubmittedEvent(Uuid7.next(now.toEpochMilli()).toString(),
                     DateTimeFormatter.ISO_INSTANT.format(now), caller.userId(), caller.groups(), target, comment,
                     parent, groups);
-        } catch (SubmissionException e) {
-            return Uni.createFrom().failure(e);
-        }
-        return events.publish(address, CommentSubmittedEvent.TYPE, event.id(), event.receivedAt(), event.entityID(),
-                event).replaceWith(event);
+        }).flatMap(event -> events.publish(address, CommentSubmittedEvent.TYPE, event.id(), event.receivedAt(),
+                event.entityID(), event).replaceWith(new Commented(event.id(), event.entityID())));
     }
 
-    private static String parent(String parentID) throws SubmissionException {
+    /** An accepted comment: its id (UUID version 7) and the entity it is about. */
+    public record Commented(String id, String entityID) {
+    }
+
+    private static String parent(String parentID) {
         try {
             return UuidNormaliser.canonical(GoText.lower(parentID));
         } catch (InvalidValueException e) {

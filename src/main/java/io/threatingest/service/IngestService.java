@@ -46,7 +46,7 @@ public class IngestService {
     }
 
     /** Validates and flattens without publishing anything. */
-    public FlatSubmission validate(EntitySubmission submission, Caller caller) throws SubmissionException {
+    public FlatSubmission validate(EntitySubmission submission, Caller caller) {
         return SubmissionFlattener.flatten(submission, caller.visibility(), limits);
     }
 
@@ -55,17 +55,8 @@ public class IngestService {
      * {@link SubmissionException} for invalid input and a broker failure when the event is not held.
      */
     public Uni<IngestResult> ingest(EntitySubmission submission, Caller caller, boolean wellKnown) {
-        FlatSubmission flat;
-        try {
-            flat = validate(submission, caller);
-        } catch (SubmissionException e) {
-            return Uni.createFrom().failure(e);
-        }
-        String submissionId = UUID.randomUUID().toString();
-        EntitySubmittedEvent event = toEvent(submissionId, Instant.now(), caller, wellKnown, flat);
-        return events.publish(address, EntitySubmittedEvent.TYPE, submissionId, event.receivedAt(), event.rootId(), event)
-                .invoke(() -> metrics.accepted(flat))
-                .replaceWith(new IngestResult(submissionId, flat));
+        return Uni.createFrom().item(() -> validate(submission, caller))
+                .flatMap(flat -> publish(flat, caller, wellKnown));
     }
 
     /**
@@ -74,7 +65,7 @@ public class IngestService {
      * than dropped.
      */
     public Uni<IngestResult> ingestWellKnown(EntitySubmission submission, Caller caller) {
-        try {
+        return Uni.createFrom().item(() -> {
             if (submission.associations() != null && !submission.associations().isEmpty()) {
                 throw new SubmissionException("/associations", "a well-known entity is submitted alone");
             }
@@ -84,10 +75,16 @@ public class IngestService {
             if (submission.reputation() != null && submission.reputation() < 0) {
                 throw new SubmissionException("/reputation", "a well-known entity cannot have a negative reputation");
             }
-        } catch (SubmissionException e) {
-            return Uni.createFrom().failure(e);
-        }
-        return ingest(submission, caller, true);
+            return validate(submission, caller);
+        }).flatMap(flat -> publish(flat, caller, true));
+    }
+
+    private Uni<IngestResult> publish(FlatSubmission flat, Caller caller, boolean wellKnown) {
+        String submissionId = UUID.randomUUID().toString();
+        EntitySubmittedEvent event = toEvent(submissionId, Instant.now(), caller, wellKnown, flat);
+        return events.publish(address, EntitySubmittedEvent.TYPE, submissionId, event.receivedAt(), event.rootId(), event)
+                .invoke(() -> metrics.accepted(flat))
+                .replaceWith(new IngestResult(submissionId, flat));
     }
 
     public static EntitySubmittedEvent toEvent(String submissionId, Instant receivedAt, Caller caller, boolean wellKnown,

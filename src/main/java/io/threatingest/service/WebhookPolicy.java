@@ -31,7 +31,7 @@ public final class WebhookPolicy {
     }
 
     /** The URL's parts once it passes the static checks (scheme, host, headers); no DNS yet. */
-    public URI check(ScanTask.Webhook webhook) throws SubmissionException {
+    public URI check(ScanTask.Webhook webhook) {
         if (webhook.url() == null) {
             throw new SubmissionException("/webhook/url", "webhook url is required");
         }
@@ -61,7 +61,7 @@ public final class WebhookPolicy {
      * which is allowed; the call must connect to exactly that address, so that a second lookup cannot
      * redirect it.
      */
-    public InetAddress resolve(String host) throws SubmissionException {
+    public InetAddress resolve(String host) {
         String name = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
         InetAddress[] addresses;
         try {
@@ -95,7 +95,7 @@ public final class WebhookPolicy {
         return !(ip.byteAt(0) == 0xfe && (ip.byteAt(1) & 0xc0) == 0xc0);
     }
 
-    private static void checkHeader(ScanTask.Header header, String pointer) throws SubmissionException {
+    private static void checkHeader(ScanTask.Header header, String pointer) {
         String name = header.key();
         if (name == null || name.isEmpty()) {
             throw new SubmissionException(pointer + "/key", "header name is required");

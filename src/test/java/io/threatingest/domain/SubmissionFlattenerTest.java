@@ -14,8 +14,7 @@ class SubmissionFlattenerTest {
     private static final List<String> GROUPS = List.of("public");
     private static final Visibility ANY = Visibility.unrestricted(GROUPS);
 
-    private static FlatSubmission flatten(EntitySubmission submission, Visibility visibility)
-            throws SubmissionException {
+    private static FlatSubmission flatten(EntitySubmission submission, Visibility visibility) {
         return SubmissionFlattener.flatten(submission, visibility, SubmissionLimits.GENEROUS);
     }
 
