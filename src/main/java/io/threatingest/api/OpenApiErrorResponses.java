@@ -14,10 +14,11 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 import io.quarkus.smallrye.openapi.OpenApiFilter;
 
 /**
- * Adds the answers every API operation can give (401, 500 and, for operations that publish, 503) with the
- * uniform error body, and the {@code x-error} / {@code x-error-id} headers to every error answer, so that the
- * resources document only what is particular to them. Runs at build time: the stored document is final, and
- * start-up does not pay for filtering it.
+ * Adds the answers every API operation can give (401, 406, 429, 500, 503; and 413 and 415 for operations that
+ * take a body) with the uniform error body, and the {@code x-error} / {@code x-error-id} headers to every error
+ * answer, so that the resources document only what is particular to them. {@code OpenApiAnswersTest} provokes
+ * each kind of answer on each operation and fails on one the document does not declare. Runs at build time: the
+ * stored document is final, and start-up does not pay for filtering it.
  */
 @OpenApiFilter(OpenApiFilter.RunStage.BUILD)
 public class OpenApiErrorResponses implements OASFilter {
@@ -31,11 +32,19 @@ public class OpenApiErrorResponses implements OASFilter {
             if (responses == null || !documentsErrors(responses)) {
                 continue;
             }
+            Operation operation = entry.getValue();
             add(responses, "401", "No, invalid or ambiguous credentials; see WWW-Authenticate.");
+            add(responses, "406", "The Accept header admits no JSON answer.");
+            add(responses, "429", "Rate limit of this caller reached; see Retry-After and the RateLimit headers.");
             add(responses, "500", "Unexpected failure; quote x-error-id to support.");
-            if (entry.getKey() == PathItem.HttpMethod.POST) {
-                add(responses, "503", "The broker cannot take it now; nothing was acknowledged. See Retry-After.");
+            if (operation.getRequestBody() != null) {
+                add(responses, "413", "The body is over the size limit (ingest.limits.max-body-size).");
+                add(responses, "415", "The body is not application/json.");
             }
+            add(responses, "503", entry.getKey() == PathItem.HttpMethod.POST
+                    ? "The broker cannot take it now, or the service is shutting down; nothing was acknowledged. "
+                            + "See Retry-After."
+                    : "The service is shutting down; retry on another instance. See Retry-After.");
             responses.getAPIResponses().forEach((status, response) -> {
                 if (status.startsWith("4") || status.startsWith("5")) {
                     addErrorHeaders(response);

@@ -1,0 +1,130 @@
+package io.threatingest.api;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.function.Function;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.specification.RequestSpecification;
+import io.threatingest.support.AuthFixtureResource;
+import io.threatingest.support.EmbeddedBrokerResource;
+import io.threatingest.support.TestCredentials;
+import io.vertx.core.json.JsonObject;
+
+/**
+ * Every answer an operation gives is declared in the served OpenAPI document: each operation is called the way
+ * clients get it right and each way they get it wrong (no credentials, a missing role, an Accept without JSON,
+ * a body that is malformed, of another media type or over the limit, a caller over its rate limit), and every
+ * status seen must be among the operation's documented responses. The 503 of a broker outage is provoked in
+ * {@code BrokerOutageTest}.
+ */
+@QuarkusTest
+@WithTestResource(EmbeddedBrokerResource.class)
+@WithTestResource(AuthFixtureResource.class)
+@TestProfile(OpenApiAnswersTest.LimitedCallers.class)
+class OpenApiAnswersTest {
+
+    public static class LimitedCallers implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("ingest.rate-limit.enabled", "true", "ingest.rate-limit.burst", "3",
+                    "ingest.rate-limit.requests-per-second", "0.01", "ingest.limits.max-body-size", "4K");
+        }
+
+        @Override
+        public String getConfigProfile() {
+            return "test";
+        }
+    }
+
+    /** A caller of its own (its own rate-limit bucket) holding {@code roles}. */
+    private static RequestSpecification caller(List<String> roles) {
+        String token = TestCredentials.rs256(TestCredentials.claims("answers-" + UUID.randomUUID(), roles,
+                List.of("soc")));
+        return given().auth().oauth2(token);
+    }
+
+    private record Call(String kind, Function<RequestSpecification, RequestSpecification> shape, List<String> roles) {
+    }
+
+    @Test
+    void everyAnswerOfEveryOperationIsDocumented() {
+        JsonObject paths = new JsonObject(given().accept("application/json").get("/q/openapi").asString())
+                .getJsonObject("paths");
+        List<String> undocumented = new ArrayList<>();
+        Set<String> seen = new TreeSet<>();
+        for (String template : paths.fieldNames()) {
+            String path = template.replaceAll("\\{[^}]+}", "0191d3a0-5f7e-7c3b-9a1e-0b1c2d3e4f50");
+            JsonObject item = paths.getJsonObject(template);
+            for (String method : item.fieldNames()) {
+                JsonObject operation = item.getJsonObject(method);
+                Set<String> documented = operation.getJsonObject("responses").fieldNames();
+                String id = method.toUpperCase() + " " + template;
+                for (Call call : calls(operation)) {
+                    int status = call.shape().apply(call.roles() == null ? given() : caller(call.roles()))
+                            .request(method.toUpperCase(), path).statusCode();
+                    seen.add(call.kind() + " " + status);
+                    if (!documented.contains(Integer.toString(status))) {
+                        undocumented.add(id + ": " + call.kind() + " answered " + status + ", documented " + documented);
+                    }
+                }
+                int limited = 0;
+                RequestSpecification sameCaller = caller(List.of("admin"));
+                for (int i = 0; i < 5; i++) {
+                    limited = valid(operation).apply(sameCaller).request(method.toUpperCase(), path).statusCode();
+                }
+                seen.add("over the rate limit " + limited);
+                if (!documented.contains(Integer.toString(limited))) {
+                    undocumented.add(id + ": over the rate limit answered " + limited + ", documented " + documented);
+                }
+            }
+        }
+        assertEquals(List.of(), undocumented, "answers seen: " + seen);
+        // the calls did provoke what they are meant to, so the check above could fail
+        for (String expected : List.of("no credentials 401", "missing role 403", "Accept without JSON 406",
+                "malformed body 400", "body of another type 415", "body over the limit 413", "over the rate limit 429")) {
+            assertEquals(true, seen.contains(expected), "never seen: " + expected + " in " + seen);
+        }
+    }
+
+    private static List<Call> calls(JsonObject operation) {
+        List<Call> calls = new ArrayList<>(List.of(
+                new Call("valid", valid(operation), List.of("admin")),
+                new Call("no credentials", valid(operation), null),
+                new Call("missing role", valid(operation), List.of("user")),
+                new Call("Accept without JSON", valid(operation).andThen(r -> r.accept("text/csv")), List.of("admin"))));
+        if (operation.containsKey("requestBody")) {
+            calls.add(new Call("malformed body", r -> r.contentType("application/json").body("{\"type\":"),
+                    List.of("admin")));
+            calls.add(new Call("body of another type", r -> r.contentType("text/plain").body("203.0.113.1"),
+                    List.of("admin")));
+            calls.add(new Call("body over the limit", r -> r.contentType("application/json")
+                    .body("{\"comment\":\"" + "x".repeat(5_000) + "\"}"), List.of("admin")));
+        }
+        return calls;
+    }
+
+    /** The operation's own example body, when it takes one. */
+    private static Function<RequestSpecification, RequestSpecification> valid(JsonObject operation) {
+        JsonObject body = operation.getJsonObject("requestBody");
+        if (body == null) {
+            return r -> r;
+        }
+        JsonObject examples = body.getJsonObject("content").getJsonObject("application/json").getJsonObject("examples");
+        Object example = examples.getJsonObject(examples.fieldNames().iterator().next()).getValue("value");
+        String json = example instanceof JsonObject object ? object.encode() : example.toString();
+        return r -> r.contentType("application/json").body(json);
+    }
+}
