@@ -89,12 +89,8 @@ public class RequestPipeline {
         }
         return identities.getDeferredIdentity()
                 .onFailure().recoverWithNull()
-                .invoke(identity -> {
-                    if (identity != null && !identity.isAnonymous()) {
-                        limiter.admit(CallerResolver.userId(identity));
-                    }
-                })
-                .replaceWithVoid();
+                .flatMap(identity -> identity == null || identity.isAnonymous() ? Uni.createFrom().voidItem()
+                        : limiter.admit(CallerResolver.userId(identity)));
     }
 
     private void refuse(RoutingContext context) {

@@ -30,6 +30,25 @@ public interface IngestConfig {
 
     RateLimit rateLimit();
 
+    State state();
+
+    /** Where state shared by the replicas lives: scan tasks, rate-limit buckets. */
+    interface State {
+        enum Backend {
+            /** In this process: right for one replica (the local run, tests). */
+            MEMORY,
+            /** In Redis 7 or Valkey ({@code quarkus.redis.hosts}): shared by every replica. */
+            REDIS
+        }
+
+        @WithDefault("memory")
+        Backend backend();
+
+        /** The longest a request waits for the backend before it counts as unavailable. */
+        @WithDefault("500ms")
+        Duration timeout();
+    }
+
     /** Per-identity token buckets: {@code burst} requests at once, refilled at {@code requests-per-second}. */
     interface RateLimit {
         @WithDefault("false")
@@ -41,7 +60,16 @@ public interface IngestConfig {
         @WithDefault("100")
         int burst();
 
-        /** Identities tracked at once; the least recently seen are forgotten first. */
+        /** What to do when the state backend cannot be asked: {@code allow} the request, or {@code refuse} it (503). */
+        @WithDefault("allow")
+        OnBackendFailure onBackendFailure();
+
+        enum OnBackendFailure {
+            ALLOW,
+            REFUSE
+        }
+
+        /** Identities tracked at once (memory backend); the least recently seen are forgotten first. */
         @WithDefault("100000")
         int maxIdentities();
     }

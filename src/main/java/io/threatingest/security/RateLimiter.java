@@ -1,16 +1,20 @@
 package io.threatingest.security;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.time.Duration;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.smallrye.mutiny.Uni;
 import io.threatingest.config.IngestConfig;
+import io.threatingest.state.StateBackend;
+import io.threatingest.state.StateBackendFailures;
+import io.threatingest.state.StateUnavailableException;
 
 /**
- * Token buckets per identity ({@code ingest.rate-limit.*}, off by default). A caller may send {@code burst}
- * requests at once and then {@code requests-per-second}; beyond that {@link #admit} refuses with the figures
- * the 429 answer reports.
+ * Rate limits per identity ({@code ingest.rate-limit.*}, off by default): a caller may send {@code burst} requests
+ * at once and then {@code requests-per-second}; beyond that {@link #admit} refuses with the figures the 429
+ * answer reports. The buckets live in the state backend, so that with Redis every replica counts against the same
+ * quota. When the backend cannot be asked, {@code on-backend-failure} decides: allow (counted and logged) or 503.
  */
 @ApplicationScoped
 public class RateLimiter {
@@ -35,55 +39,56 @@ public class RateLimiter {
         }
     }
 
-    private static final class Bucket {
-        double tokens;
-        long refilledAtNanos;
-    }
-
     private final boolean enabled;
-    private final double perNano;
     private final int burst;
-    private final Map<String, Bucket> buckets;
+    private final double perSecond;
+    private final TokenBuckets buckets;
+    private final Duration timeout;
+    private final boolean allowOnFailure;
+    private final StateBackendFailures failures;
 
-    public RateLimiter(IngestConfig config) {
+    public RateLimiter(IngestConfig config, StateBackend state, StateBackendFailures failures) {
         IngestConfig.RateLimit settings = config.rateLimit();
         this.enabled = settings.enabled();
-        this.perNano = settings.requestsPerSecond() / 1e9;
         this.burst = Math.max(1, settings.burst());
-        int max = Math.max(1, settings.maxIdentities());
-        this.buckets = new LinkedHashMap<>(16, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Bucket> eldest) {
-                return size() > max;
-            }
-        };
+        this.perSecond = settings.requestsPerSecond();
+        this.buckets = !enabled ? null
+                : state.shared() ? new RedisTokenBuckets(state.redis(), burst, perSecond)
+                        : new MemoryTokenBuckets(burst, perSecond, settings.maxIdentities());
+        this.timeout = state.timeout();
+        this.allowOnFailure = settings.onBackendFailure() == IngestConfig.RateLimit.OnBackendFailure.ALLOW;
+        this.failures = failures;
     }
 
     public boolean enabled() {
         return enabled;
     }
 
-    /** Takes one token from the identity's bucket, or throws {@link Limited}. */
-    public void admit(String identity) {
+    /** Takes one token from the identity's bucket; fails with {@link Limited} when there is none. */
+    public Uni<Void> admit(String identity) {
         if (!enabled) {
-            return;
+            return Uni.createFrom().voidItem();
         }
-        long now = System.nanoTime();
-        synchronized (buckets) {
-            Bucket bucket = buckets.computeIfAbsent(identity, key -> {
-                Bucket fresh = new Bucket();
-                fresh.tokens = burst;
-                fresh.refilledAtNanos = now;
-                return fresh;
-            });
-            bucket.tokens = Math.min(burst, bucket.tokens + (now - bucket.refilledAtNanos) * perNano);
-            bucket.refilledAtNanos = now;
-            if (bucket.tokens >= 1) {
-                bucket.tokens -= 1;
-                return;
-            }
-            long wait = perNano <= 0 ? 3600 : (long) Math.ceil((1 - bucket.tokens) / perNano / 1e9);
-            throw new Limited(burst, Math.max(1, wait));
+        return buckets.take(identity)
+                .ifNoItem().after(timeout).fail()
+                .onItemOrFailure().transformToUni((take, failure) -> {
+                    if (failure != null) {
+                        return unavailable(failure);
+                    }
+                    failures.succeeded();
+                    if (take.allowed()) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    long wait = perSecond <= 0 ? 3600 : (long) Math.ceil((1 - take.tokensLeft()) / perSecond);
+                    return Uni.createFrom().failure(new Limited(burst, Math.max(1, wait)));
+                });
+    }
+
+    private Uni<Void> unavailable(Throwable failure) {
+        failures.failed("rate-limit", failure);
+        if (allowOnFailure) {
+            return Uni.createFrom().voidItem();
         }
+        return Uni.createFrom().failure(new StateUnavailableException("rate limits cannot be checked now"));
     }
 }

@@ -26,6 +26,7 @@ import io.threatingest.security.BearerFailures;
 import io.threatingest.security.Challenges;
 import io.threatingest.security.RateLimiter;
 import io.threatingest.security.AuthMethod;
+import io.threatingest.state.StateUnavailableException;
 
 /** Maps every failure of a request to the uniform error answer of {@link ErrorResponses}. */
 public class ErrorMappers {
@@ -99,6 +100,11 @@ public class ErrorMappers {
     public Response brokerUnavailable(BrokerUnavailableException e) {
         return ErrorResponses.build(503, "the broker cannot take the submission now, retry later", null, null,
                 retryAfter, e);
+    }
+
+    @ServerExceptionMapper
+    public Response stateUnavailable(StateUnavailableException e) {
+        return ErrorResponses.build(503, e.getMessage() + ", retry later", null, null, Duration.ofSeconds(1), null);
     }
 
     @ServerExceptionMapper

@@ -1,0 +1,71 @@
+package io.threatingest.support;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * A real {@code redis-server} (Debian's package; {@code .ci/run} installs it when missing) on a free loopback
+ * port, without persistence, as a child process. It can be stopped and started again on the same port, for tests
+ * of a Redis outage.
+ */
+public final class RedisServer implements AutoCloseable {
+
+    private static final Path BINARY = Path.of(System.getProperty("test.redis.server", "/usr/bin/redis-server"));
+
+    private final int port;
+    private Process process;
+
+    public RedisServer() throws IOException {
+        if (!Files.isExecutable(BINARY)) {
+            throw new IllegalStateException(BINARY + " not found: install Debian's redis-server package "
+                    + "(.ci/run does) or point -Dtest.redis.server at a redis-server or valkey-server binary");
+        }
+        try (ServerSocket free = new ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+    }
+
+    public synchronized RedisServer start() throws IOException, InterruptedException {
+        if (process != null && process.isAlive()) {
+            return this;
+        }
+        process = new ProcessBuilder(List.of(BINARY.toString(), "--port", Integer.toString(port), "--bind", "127.0.0.1",
+                "--save", "", "--appendonly", "no", "--protected-mode", "no", "--logfile", ""))
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (System.nanoTime() < deadline) {
+            try (Socket probe = new Socket("127.0.0.1", port)) {
+                return this;
+            } catch (IOException notYet) {
+                Thread.sleep(20);
+            }
+        }
+        throw new IllegalStateException("redis-server did not listen on " + port);
+    }
+
+    public synchronized void stop() throws InterruptedException {
+        if (process != null) {
+            process.destroy();
+            process.waitFor();
+            process = null;
+        }
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String uri() {
+        return "redis://127.0.0.1:" + port;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        stop();
+    }
+}

@@ -1,0 +1,38 @@
+package io.threatingest.support;
+
+import java.util.Map;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+/**
+ * The redis state backend for a test's application: a fresh {@link RedisServer}, injected into fields annotated
+ * {@link InjectRedis}.
+ */
+public class RedisServerResource implements QuarkusTestResourceLifecycleManager {
+
+    private RedisServer redis;
+
+    @Override
+    public Map<String, String> start() {
+        try {
+            redis = new RedisServer().start();
+        } catch (Exception e) {
+            throw new IllegalStateException("redis-server did not start", e);
+        }
+        return Map.of("ingest.state.backend", "redis", "quarkus.redis.hosts", redis.uri());
+    }
+
+    @Override
+    public void inject(TestInjector injector) {
+        injector.injectIntoFields(redis, new TestInjector.AnnotatedAndMatchesType(InjectRedis.class, RedisServer.class));
+    }
+
+    @Override
+    public void stop() {
+        try {
+            redis.close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
