@@ -14,6 +14,7 @@ import io.restassured.RestAssured;
 import io.threatingest.support.AuthFixtureResource;
 import io.threatingest.support.EmbeddedBrokerResource;
 import io.threatingest.support.InjectRedis;
+import io.threatingest.support.NeedsRedis;
 import io.threatingest.support.RedisServer;
 import io.threatingest.support.RedisServerResource;
 import io.threatingest.support.TestCredentials;
@@ -28,6 +29,7 @@ import io.threatingest.support.TestCredentials;
 @WithTestResource(AuthFixtureResource.class)
 @WithTestResource(RedisServerResource.class)
 @TestProfile(RateLimitContract.SlowBuckets.class)
+@NeedsRedis
 class RedisRateLimitTest extends RateLimitContract {
 
     @InjectRedis
@@ -66,6 +68,7 @@ class RedisRateLimitTest extends RateLimitContract {
     @WithTestResource(AuthFixtureResource.class)
     @WithTestResource(RedisServerResource.class)
     @TestProfile(RefuseWhenRedisIsDown.Profile.class)
+    @NeedsRedis
     static class RefuseWhenRedisIsDown {
 
         public static class Profile extends RateLimitContract.SlowBuckets {

@@ -20,8 +20,13 @@ public final class RedisServer implements AutoCloseable {
     private final int port;
     private Process process;
 
+    /** Whether a server binary is there to start. */
+    public static boolean installed() {
+        return Files.isExecutable(BINARY);
+    }
+
     public RedisServer() throws IOException {
-        if (!Files.isExecutable(BINARY)) {
+        if (!installed()) {
             throw new IllegalStateException(BINARY + " not found: install Debian's redis-server package "
                     + "(.ci/run does) or point -Dtest.redis.server at a redis-server or valkey-server binary");
         }
