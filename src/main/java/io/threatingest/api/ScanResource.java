@@ -4,8 +4,10 @@ import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -22,6 +24,8 @@ import io.smallrye.mutiny.Uni;
 import io.threatingest.api.dto.ErrorBody;
 import io.threatingest.api.dto.ScanRequest;
 import io.threatingest.api.dto.ScanResponse;
+import io.threatingest.api.dto.ScanTaskDetails;
+import io.threatingest.api.error.ApiException;
 import io.threatingest.security.Roles;
 import io.threatingest.service.ScanService;
 import io.threatingest.service.ScanTask;
@@ -68,9 +72,48 @@ public class ScanResource {
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     public Uni<Response> scan(ScanRequest body) {
         ScanRequest request = RequestBodies.required(body);
-        return scans.submit(request.target(), webhook(request.webhook()), callers.current())
+        if (request.type() != null && !request.type().equals("ip") && !request.type().equals("fqdn")) {
+            throw ApiException.badRequest("invalid request", "type must be ip or fqdn", "/type");
+        }
+        return scans.submit(request.target(), request.type(), webhook(request.webhook()), callers.current())
                 .map(outcome -> Response.status(outcome.created() ? 202 : 200)
                         .entity(new ScanResponse(outcome.task().id(), outcome.task().status().wireName())).build());
+    }
+
+    @GET
+    @Path("/scan/{taskId}")
+    @RolesAllowed(Roles.REPORTER)
+    @Operation(operationId = "getScan", summary = "Read a scan task", description = "The task with its status and "
+            + "timestamps and how its webhook ended, from any replica. Tasks are kept for the retention while "
+            + "unfinished and for the reuse window once done.")
+    @APIResponse(responseCode = "200", description = "The task.",
+            content = @Content(schema = @Schema(implementation = ScanTaskDetails.class)))
+    @APIResponse(responseCode = "400", description = "The task id is not a UUID.",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    @APIResponse(responseCode = "403", description = "Missing role `reporter`.",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    @APIResponse(responseCode = "404", description = "No such task, or it has expired.",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    public Uni<ScanTaskDetails> get(@PathParam("taskId") String taskId) {
+        try {
+            java.util.UUID.fromString(taskId);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("invalid request", "taskId must be a UUID", "");
+        }
+        return scans.get(taskId).map(task -> task.map(ScanResource::details)
+                .orElseThrow(() -> new ApiException(404, "not found", "no scan task " + taskId
+                        + " (unknown, or expired)", null)));
+    }
+
+    private static ScanTaskDetails details(ScanTask task) {
+        return new ScanTaskDetails(task.id(), task.target(), task.targetKind(), task.status().wireName(),
+                time(task.createdAt()), time(task.updatedAt()), time(task.finishedAt()),
+                task.webhookState() == ScanTask.WebhookState.NONE ? null
+                        : new ScanTaskDetails.WebhookOutcome(task.webhookState().wireName()));
+    }
+
+    private static String time(java.time.Instant instant) {
+        return instant == null ? null : java.time.format.DateTimeFormatter.ISO_INSTANT.format(instant);
     }
 
     private static ScanTask.Webhook webhook(ScanRequest.Webhook webhook) {

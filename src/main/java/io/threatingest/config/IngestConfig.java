@@ -47,6 +47,12 @@ public interface IngestConfig {
         /** The longest a request waits for the backend before it counts as unavailable. */
         @WithDefault("500ms")
         Duration timeout();
+
+        /**
+         * A 256-bit key, base64: webhooks (URL and headers, which may hold the receiver's credentials) are stored
+         * in Redis sealed with it (AES-GCM). Required for scans with a webhook when the backend is Redis.
+         */
+        Optional<String> secretKey();
     }
 
     /** Per-identity token buckets: {@code burst} requests at once, refilled at {@code requests-per-second}. */
@@ -112,7 +118,14 @@ public interface IngestConfig {
         @WithDefault("7d")
         Duration retention();
 
-        /** At most this many tasks are kept; the oldest finished ones go first. */
+        /**
+         * How long a replica may take to call a finished task's webhook (all attempts) before another replica
+         * takes the call over, assuming the first one stopped.
+         */
+        @WithDefault("2m")
+        Duration webhookLease();
+
+        /** At most this many tasks are kept (memory backend); the oldest finished ones go first. */
         @WithDefault("100000")
         int maxTasks();
 

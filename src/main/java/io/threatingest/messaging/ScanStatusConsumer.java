@@ -8,6 +8,7 @@ import org.jboss.logging.Logger;
 import io.quarkus.runtime.StartupEvent;
 import io.threatingest.config.IngestConfig;
 import io.threatingest.service.ScanService;
+import io.threatingest.state.StateUnavailableException;
 import io.vertx.amqp.AmqpMessage;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
@@ -57,6 +58,14 @@ public class ScanStatusConsumer {
                     }
                 }),
                 failure -> context.runOnContext(v -> {
+                    if (failure instanceof StateUnavailableException) {
+                        // the shared state is down for now: hand the report back for a later delivery, a second
+                        // from now so that an outage does not spin reports through the broker
+                        LOG.debugf("Scan status report for task %s released: %s", report.get().taskId(),
+                                failure.getMessage());
+                        context.owner().setTimer(1000, id -> message.released());
+                        return;
+                    }
                     LOG.errorf(failure, "Could not apply a scan status report for task %s", report.get().taskId());
                     message.rejected();
                 }));

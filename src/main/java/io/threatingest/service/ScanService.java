@@ -1,27 +1,43 @@
 package io.threatingest.service;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import io.threatingest.config.IngestConfig;
 import io.threatingest.domain.ScanTarget;
 import io.threatingest.domain.SubmissionException;
 import io.threatingest.messaging.EventPublisher;
 import io.threatingest.messaging.event.ScanRequestedEvent;
+import io.threatingest.state.SecretBox;
+import io.threatingest.state.StateBackend;
+import io.threatingest.state.StateBackendFailures;
+import io.threatingest.state.StateUnavailableException;
 import io.vertx.core.Vertx;
 
 /**
- * Scan tasks: one per normalised target while it runs and for the reuse window after it finished. New tasks
- * go to the scanner workers through the broker; their progress comes back on the status address.
+ * Scan tasks: one per normalised target while it runs and for the reuse window after it finished, shared by every
+ * replica when the state backend is Redis. New tasks go to the scanner workers through the broker; their progress
+ * comes back on the status address, to whichever replica. The replica that applies the report finishing a task
+ * takes its webhook call; if it stops before the call ends, another takes it over after the lease.
  */
 @ApplicationScoped
 public class ScanService {
 
-    private static final java.time.Duration LOOKUP_TIMEOUT = java.time.Duration.ofSeconds(5);
+    private static final Logger LOG = Logger.getLogger(ScanService.class);
+    private static final Duration LOOKUP_TIMEOUT = Duration.ofSeconds(5);
 
     /** The answer to a scan request: the task, and whether this request created it. */
     public record Outcome(ScanTask task, boolean created) {
@@ -41,27 +57,70 @@ public class ScanService {
     private final WebhookCaller webhooks;
     private final Vertx vertx;
     private final IngestConfig.Addresses addresses;
+    private final Duration timeout;
+    private final Duration lease;
+    private final boolean webhooksNeedAKey;
+    private final StateBackendFailures failures;
+    private long sweeper = -1;
 
-    public ScanService(ScanTaskStore store, EventPublisher events, WebhookCaller webhooks, Vertx vertx,
-            IngestConfig config) {
-        this.store = store;
+    public ScanService(StateBackend state, StateBackendFailures failures, EventPublisher events,
+            WebhookCaller webhooks, Vertx vertx, ObjectMapper json, IngestConfig config) {
+        IngestConfig.Scan scan = config.scan();
+        Optional<SecretBox> box = SecretBox.of(config.state().secretKey());
+        this.store = state.shared()
+                ? new RedisScanTaskStore(state.redis(), json, box, scan.reuseWindow(), scan.retention(),
+                        scan.webhookLease())
+                : new MemoryScanTaskStore(scan.reuseWindow(), scan.retention(), scan.webhookLease(), scan.maxTasks());
+        this.webhooksNeedAKey = state.shared() && box.isEmpty();
         this.events = events;
         this.webhooks = webhooks;
         this.vertx = vertx;
         this.addresses = config.addresses();
+        this.timeout = state.timeout();
+        this.lease = scan.webhookLease();
+        this.failures = failures;
     }
 
-    public Uni<Outcome> submit(String rawTarget, ScanTask.Webhook webhook, Caller caller) {
-        ScanTarget target;
-        try {
-            target = ScanTarget.of(rawTarget, "/target");
+    /** Looks now and then for webhook calls that a stopped replica left unfinished. */
+    void start(@Observes StartupEvent event) {
+        long every = Math.max(1000, lease.toMillis() / 4);
+        sweeper = vertx.setPeriodic(every, id -> stored(store.abandonedWebhooks(Instant.now()), "webhook-sweep")
+                .subscribe().with(abandoned -> abandoned.forEach(task -> {
+                    LOG.warnf("Taking over the webhook call of scan task %s, left unfinished by another replica",
+                            task.id());
+                    callWebhook(task);
+                }), failure -> LOG.debugf("Webhook sweep skipped: %s", failure.getMessage())));
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        vertx.cancelTimer(sweeper);
+    }
+
+    /**
+     * Creates the task for the target, or returns the one that exists. {@code type}, when given, must agree with
+     * the target ({@code ip} or {@code fqdn}).
+     */
+    public Uni<Outcome> submit(String rawTarget, String type, ScanTask.Webhook webhook, Caller caller) {
+        return Uni.createFrom().item(() -> {
+            ScanTarget target = ScanTarget.of(rawTarget, "/target");
+            if (type != null && !type.equals(target.kind())) {
+                throw new SubmissionException("/type", "type " + type + " does not match the target, which is "
+                        + (target.kind().equals("ip") ? "an IP address (ip)" : "a domain name (fqdn)"));
+            }
             if (webhook != null) {
                 webhooks.policy().check(webhook);
+                if (webhooksNeedAKey) {
+                    throw new SubmissionException("/webhook", "webhooks are not available: the service stores them "
+                            + "sealed in its shared state and has no key for that (ingest.state.secret-key)");
+                }
             }
-        } catch (SubmissionException e) {
-            return Uni.createFrom().failure(e);
-        }
-        return checkWebhookHost(webhook).chain(() -> claim(target, webhook, caller));
+            return target;
+        }).flatMap(target -> checkWebhookHost(webhook).chain(() -> claim(target, webhook, caller)));
+    }
+
+    /** The task, while it is kept (retention, or the reuse window once done). */
+    public Uni<Optional<ScanTask>> get(String id) {
+        return stored(store.get(id), "scan-get");
     }
 
     /** The DNS lookup blocks: on a worker thread. */
@@ -79,52 +138,56 @@ public class ScanService {
 
     private Uni<Outcome> claim(ScanTarget target, ScanTask.Webhook webhook, Caller caller) {
         Instant now = Instant.now();
-        ScanTask candidate = new ScanTask(UUID.randomUUID().toString(), target.value(), target.kind(),
-                ScanStatus.NEW, now, null, webhook, false);
-        ScanTaskStore.Claim claim = store.claim(candidate, now);
-        if (!claim.created()) {
-            return Uni.createFrom().item(new Outcome(claim.task(), false));
-        }
-        String time = DateTimeFormatter.ISO_INSTANT.format(now);
-        ScanRequestedEvent event = new ScanRequestedEvent(candidate.id(), target.value(), target.kind(), time,
-                caller.userId(), caller.groups());
-        return events.publish(addresses.scans(), ScanRequestedEvent.TYPE, candidate.id(), time, target.value(), event)
-                .onFailure().invoke(failure -> store.remove(candidate.id()))
-                .replaceWith(new Outcome(candidate, true));
+        ScanTask candidate = ScanTask.create(UUID.randomUUID().toString(), target.value(), target.kind(), now, webhook);
+        return stored(store.claim(candidate, now), "scan-claim").flatMap(claim -> {
+            if (!claim.created()) {
+                return Uni.createFrom().item(new Outcome(claim.task(), false));
+            }
+            String time = DateTimeFormatter.ISO_INSTANT.format(now);
+            ScanRequestedEvent event = new ScanRequestedEvent(candidate.id(), target.value(), target.kind(), time,
+                    caller.userId(), caller.groups());
+            return events.publish(addresses.scans(), ScanRequestedEvent.TYPE, candidate.id(), time, target.value(),
+                    event)
+                    .onFailure().call(failure -> store.remove(candidate.id()).onFailure().recoverWithNull())
+                    .replaceWith(new Outcome(claim.task(), true));
+        });
     }
 
     /**
      * Applies a scanner's report. A task only moves forward; a report naming an unknown status or task is refused,
-     * and the messaging layer has the broker dead-letter it.
+     * and the messaging layer has the broker dead-letter it. Fails with {@link StateUnavailableException} when the
+     * state backend cannot be asked (the report should then be delivered again later).
      */
     public Uni<ReportOutcome> apply(ScanStatusReport report) {
-        return Uni.createFrom().item(() -> update(report));
-    }
-
-    private ReportOutcome update(ScanStatusReport report) {
         ScanStatus status = ScanStatus.reported(report.status());
         if (status == null) {
-            return ReportOutcome.UNKNOWN_STATUS;
+            return Uni.createFrom().item(ReportOutcome.UNKNOWN_STATUS);
         }
-        Instant now = Instant.now();
-        boolean[] dispatch = new boolean[1];
-        var updated = store.update(report.taskId(), task -> {
-            if (status.ordinal() <= task.status().ordinal()) {
-                return task;
+        return stored(store.advance(report.taskId(), status, Instant.now()), "scan-report").map(advanced -> {
+            if (advanced.isEmpty()) {
+                return ReportOutcome.UNKNOWN_TASK;
             }
-            ScanTask next = task.withStatus(status, now);
-            if (status == ScanStatus.DONE && next.webhook() != null && !next.webhookDispatched()) {
-                dispatch[0] = true;
-                next = next.dispatched();
+            if (advanced.get().callWebhook()) {
+                callWebhook(advanced.get().task());
             }
-            return next;
+            return ReportOutcome.APPLIED;
         });
-        if (updated.isEmpty()) {
-            return ReportOutcome.UNKNOWN_TASK;
-        }
-        if (dispatch[0]) {
-            webhooks.notifyDone(updated.get());
-        }
-        return ReportOutcome.APPLIED;
+    }
+
+    private void callWebhook(ScanTask task) {
+        webhooks.notifyDone(task, outcome -> stored(store.webhookEnded(task.id(), outcome), "webhook-outcome")
+                .subscribe().with(done -> {
+                }, failure -> LOG.warnf("Could not record the webhook outcome of scan task %s: %s", task.id(),
+                        failure.getMessage())));
+    }
+
+    /** A state-backend call bounded by the backend timeout; its failures are counted and become 503s. */
+    private <T> Uni<T> stored(Uni<T> call, String operation) {
+        return call.ifNoItem().after(timeout).fail()
+                .onItem().invoke(failures::succeeded)
+                .onFailure(failure -> !(failure instanceof SubmissionException)).transform(failure -> {
+                    failures.failed(operation, failure);
+                    return new StateUnavailableException("scan tasks cannot be reached now");
+                });
     }
 }

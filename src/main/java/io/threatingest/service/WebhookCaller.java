@@ -67,18 +67,18 @@ public class WebhookCaller {
         client.close();
     }
 
-    /** Starts the calls for a finished task; returns at once. */
-    public void notifyDone(ScanTask task) {
+    /** Starts the calls for a finished task and returns at once; {@code ended} hears how they ended. */
+    public void notifyDone(ScanTask task, java.util.function.Consumer<ScanTask.WebhookState> ended) {
         JsonObject body = new JsonObject(new LinkedHashMap<>(Map.of(
                 "id", task.id(),
                 "target", task.target(),
                 "status", task.status().wireName(),
                 "finishedAt", DateTimeFormatter.ISO_INSTANT.format(task.finishedAt() == null ? Instant.now()
                         : task.finishedAt()))));
-        attempt(task, body.toBuffer(), 1);
+        attempt(task, body.toBuffer(), 1, ended);
     }
 
-    private void attempt(ScanTask task, Buffer body, int attempt) {
+    private void attempt(ScanTask task, Buffer body, int attempt, java.util.function.Consumer<ScanTask.WebhookState> ended) {
         String where = WebhookPolicy.redacted(task.webhook().url());
         vertx.<InetAddress>executeBlocking(() -> {
             URI uri = policy.check(task.webhook());
@@ -87,25 +87,28 @@ public class WebhookCaller {
             if (result.succeeded()) {
                 count("delivered");
                 LOG.infof("Webhook of scan task %s delivered to %s (attempt %d)", task.id(), where, attempt);
+                ended.accept(ScanTask.WebhookState.DELIVERED);
                 return;
             }
             Throwable failure = result.cause();
             if (failure instanceof SubmissionException refused) {
                 count("refused");
                 LOG.warnf("Webhook of scan task %s to %s refused: %s", task.id(), where, refused.getMessage());
+                ended.accept(ScanTask.WebhookState.REFUSED);
                 return;
             }
             if (attempt >= maxAttempts) {
                 count("gave_up");
                 LOG.errorf("Webhook of scan task %s to %s failed %d times, giving up: %s", task.id(), where, attempt,
                         failure.getMessage());
+                ended.accept(ScanTask.WebhookState.FAILED);
                 return;
             }
             count("retried");
             long wait = backoff.toMillis() << (attempt - 1);
             LOG.warnf("Webhook of scan task %s to %s failed (attempt %d): %s; retrying in %d ms", task.id(), where,
                     attempt, failure.getMessage(), wait);
-            vertx.setTimer(Math.max(1, wait), id -> attempt(task, body, attempt + 1));
+            vertx.setTimer(Math.max(1, wait), id -> attempt(task, body, attempt + 1, ended));
         });
     }
 

@@ -61,6 +61,26 @@ public final class RedisServer implements AutoCloseable {
         }
     }
 
+    /** Every key with its value (strings and hashes), as redis-cli prints them: to look for what is stored. */
+    public String dump() throws IOException, InterruptedException {
+        StringBuilder all = new StringBuilder();
+        for (String key : cli("--scan").lines().toList()) {
+            all.append(key).append('\n').append(cli("TYPE", key).trim().equals("hash") ? cli("HGETALL", key)
+                    : cli("GET", key)).append('\n');
+        }
+        return all.toString();
+    }
+
+    private String cli(String... args) throws IOException, InterruptedException {
+        List<String> command = new java.util.ArrayList<>(List.of(BINARY.resolveSibling("redis-cli").toString(), "-p",
+                Integer.toString(port)));
+        command.addAll(List.of(args));
+        Process cli = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(cli.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        cli.waitFor();
+        return out;
+    }
+
     public int port() {
         return port;
     }

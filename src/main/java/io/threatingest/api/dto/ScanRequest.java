@@ -9,6 +9,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record ScanRequest(
         @Schema(required = true, description = "A public IP address or a domain name.", examples = "example.org")
         String target,
+        @Schema(description = "What the target is, when the client says so: `ip` or `fqdn`; it must match the "
+                + "target.", enumeration = { "ip", "fqdn" }) String type,
         @Schema(description = "Called once (POST, JSON) when the scan is done.") Webhook webhook) {
 
     @Schema(name = "Webhook")

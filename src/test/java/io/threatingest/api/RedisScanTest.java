@@ -1,0 +1,70 @@
+package io.threatingest.api;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+import io.threatingest.support.AuthFixtureResource;
+import io.threatingest.support.EmbeddedBrokerResource;
+import io.threatingest.support.InjectRedis;
+import io.threatingest.support.NeedsRedis;
+import io.threatingest.support.RedisServer;
+import io.threatingest.support.RedisServerResource;
+import io.threatingest.support.TestCredentials;
+
+/**
+ * Scans with the tasks in a real Redis: the same behaviour as in memory, webhooks stored sealed, and a prompt 503
+ * for scans while Redis is down, when entity ingest goes on.
+ */
+@QuarkusTest
+@WithTestResource(EmbeddedBrokerResource.class)
+@WithTestResource(AuthFixtureResource.class)
+@WithTestResource(RedisServerResource.class)
+@TestProfile(ScanContract.LocalWebhooks.class)
+@NeedsRedis
+class RedisScanTest extends ScanContract {
+
+    @InjectRedis
+    RedisServer redis;
+
+    @Test
+    void webhookCredentialsAreNotStoredInClear() throws Exception {
+        scan("{\"target\":\"sealed.example.org\",\"webhook\":{\"url\":\"" + hook()
+                + "?token=url-secret\",\"headers\":[{\"key\":\"Authorization\",\"value\":\"Bearer sealed-token\"}]}}")
+                .then().statusCode(202);
+        String dump = redis.dump();
+        assertTrue(dump.contains("sealed.example.org"), "the task is in Redis");
+        assertTrue(!dump.contains("sealed-token") && !dump.contains("url-secret"), "no credential in clear");
+    }
+
+    @Test
+    void redisDownMakesScansAPrompt503AndEntitiesGoOn() throws Exception {
+        redis.stop();
+        try {
+            long start = System.nanoTime();
+            var answer = scan("{\"target\":\"outage.example.org\"}");
+            EntityIngestTest.assertErrorHeaders(answer, 503);
+            answer.then().header("Retry-After", "1");
+            assertTrue(System.nanoTime() - start < 3_000_000_000L, "answered within the backend timeout");
+            TestCredentials.reporter().contentType(ContentType.JSON)
+                    .body("{\"type\":\"ip\",\"attributes\":{\"ip\":\"203.0.113.44\"}}")
+                    .post("/api/ingest/v1/entity").then().statusCode(202);
+        } finally {
+            redis.start();
+        }
+        String id = null;
+        for (int i = 0; i < 50 && id == null; i++) {
+            var answer = scan("{\"target\":\"outage.example.org\"}");
+            id = answer.statusCode() == 202 ? answer.path("id") : null;
+            Thread.sleep(100);
+        }
+        assertTrue(id != null, "scans work again once Redis is back");
+        List.of(id).forEach(task -> TestCredentials.reporter().get(SCAN + "/" + task).then().statusCode(200));
+    }
+}
