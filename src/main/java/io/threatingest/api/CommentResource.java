@@ -21,6 +21,7 @@ import io.threatingest.api.dto.AcknowledgedResponse;
 import io.threatingest.api.dto.CommentRequest;
 import io.threatingest.api.dto.CommentResponse;
 import io.threatingest.api.dto.ErrorBody;
+import io.threatingest.api.error.ApiException;
 import io.threatingest.security.Roles;
 import io.threatingest.service.CommentService;
 
@@ -61,9 +62,20 @@ public class CommentResource {
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     public Uni<Response> comment(CommentRequest body) {
         CommentRequest request = RequestBodies.required(body);
-        return comments.comment(request.entityID(), RequestBodies.ref(request.entity()), request.comment(),
-                request.parentID(), request.visibleBy(), callers.current())
+        return comments.comment(oneOf(request.entityID(), request.entityId(), "entityID", "entityId"),
+                RequestBodies.ref(request.entity()), oneOf(request.comment(), request.content(), "comment", "content"),
+                oneOf(request.parentID(), request.parentId(), "parentID", "parentId"), request.visibleBy(),
+                callers.current())
                 .map(commented -> Response.accepted(new CommentResponse(AcknowledgedResponse.ACKNOWLEDGED, commented.id(),
                         commented.entityID())).build());
+    }
+
+    /** The documented field or its other spelling, not both. */
+    private static String oneOf(String documented, String other, String documentedName, String otherName) {
+        if (documented != null && other != null) {
+            throw ApiException.badRequest("invalid request", "give " + documentedName + " or " + otherName
+                    + ", not both", "/" + otherName);
+        }
+        return documented != null ? documented : other;
     }
 }

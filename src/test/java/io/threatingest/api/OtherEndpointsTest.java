@@ -151,8 +151,26 @@ class OtherEndpointsTest {
         assertTrue(id.compareTo(parent) > 0, "UUIDv7 ids sort by time");
     }
 
+    /** The spelling of the reference's 2026 client library: entityId, content, parentId. */
+    @Test
+    void commentsInTheReferenceClientsSpellingAreTakenAlike() throws Exception {
+        String parent = post(TestCredentials.reporter(), "/comment", CommentResource.EXAMPLE)
+                .then().statusCode(202).extract().path("id");
+        String id = post(TestCredentials.reporter(), "/comment", "{\"entityId\":\"" + IP_8888
+                + "\",\"content\":\"Client spelling\",\"parentId\":\"" + parent + "\"}")
+                .then().statusCode(202).body("entityID", equalTo(IP_8888)).extract().path("id");
+        JsonObject event = queues.reader("ingest.comments").await(id, Duration.ofSeconds(10))
+                .bodyAsBinary().toJsonObject();
+        assertEquals("Client spelling", event.getString("comment"));
+        assertEquals(parent, event.getString("parentID"));
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
+            "{\"entityID\":\"" + IP_8888 + "\",\"entityId\":\"" + IP_8888 + "\",\"comment\":\"x\"} | 400 | /entityId",
+            "{\"entityID\":\"" + IP_8888 + "\",\"comment\":\"x\",\"content\":\"y\"} | 400 | /content",
+            "{\"entityID\":\"" + IP_8888 + "\",\"comment\":\"x\",\"parentID\":\"" + "0191d3a0-5f7e-7c3b-9a1e-0b1c2d3e4f50"
+                    + "\",\"parentId\":\"0191d3a0-5f7e-7c3b-9a1e-0b1c2d3e4f50\"} | 400 | /parentId",
             "{\"entityID\":\"" + IP_8888 + "\"} | 400 | /comment",
             "{\"entityID\":\"" + IP_8888 + "\",\"comment\":\"   \"} | 400 | /comment",
             "{\"entityID\":\"" + IP_8888 + "\",\"comment\":\"x\",\"parentID\":\"not-a-uuid\"} | 400 | /parentID",

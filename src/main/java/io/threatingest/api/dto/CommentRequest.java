@@ -11,5 +11,9 @@ public record CommentRequest(
         EntityRefRequest entity,
         @Schema(required = true, description = "Free text, at most 65,536 UTF-8 bytes; case kept.") String comment,
         @Schema(description = "The parent comment's id, for threads.", format = "uuid") String parentID,
-        @Schema(description = "Defaults to the caller's groups.", nullable = true) List<String> visibleBy) {
+        @Schema(description = "Defaults to the caller's groups.", nullable = true) List<String> visibleBy,
+        @Schema(description = "Another spelling of `entityID` (the reference's client library sends it); give one "
+                + "of the two.") String entityId,
+        @Schema(description = "Another spelling of `comment`; give one of the two.") String content,
+        @Schema(description = "Another spelling of `parentID`; give one of the two.", format = "uuid") String parentId) {
 }
