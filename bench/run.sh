@@ -7,6 +7,7 @@
 #   - p99 at about half the maximum rate;
 #   (each row starts from an empty queue, and the CPU of the service and of the broker is recorded per row);
 #   - peak RSS with default JVM sizing, and the reference example again with the small-footprint flags;
+#   - the reference example with rate limiting on and the buckets in Redis (when redis-server is installed);
 #   - start-up to the first 202, median of 5: the plain jar, and (JDK 25+) the aot-jar packaging with the JDK AOT
 #     cache trained by the integration tests (quarkus.package.jar.aot.enabled), with default and small-footprint flags.
 # Prints the figures and ratios and writes them with the machine description to bench/results/<date>.md.
@@ -33,7 +34,9 @@ SMALL_FLAGS=(-Xmx64m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:ReservedCodeCa
 . scripts/lib/artemis.sh
 
 command -v wrk > /dev/null || { echo "wrk is needed (apt-get install wrk)" >&2; exit 2; }
-cleanup() { kill "${SERVICE_PID:-}" 2> /dev/null || true; artemis_stop; wait 2> /dev/null || true; }
+cleanup() {
+  kill "${SERVICE_PID:-}" "${REDIS_PID:-}" 2> /dev/null || true; artemis_stop; wait 2> /dev/null || true
+}
 trap cleanup EXIT
 mkdir -p "$WORK" bench/results
 
@@ -132,6 +135,24 @@ measure small "$BODY_URL" "$WORK/example.json"
 SMALL_RSS=$(peak_rss_mb)
 stop_service
 
+# Rate limiting on, with the buckets in Redis (one script call per request); the burst is large enough that
+# nothing is refused, so the row measures the round trip's cost against the example row (rate limiting off).
+if command -v redis-server > /dev/null; then
+  REDIS_PORT=$((HTTP_PORT + 1000))
+  redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save '' --appendonly no > "$WORK/redis.log" 2>&1 &
+  REDIS_PID=$!
+  start_service -Dingest.state.backend=redis -Dquarkus.redis.hosts="redis://127.0.0.1:$REDIS_PORT" \
+    -Dingest.rate-limit.enabled=true -Dingest.rate-limit.burst=1000000000 -Dingest.rate-limit.requests-per-second=1000000
+  wait_ready || { echo "the service did not start with the redis backend; see $WORK/service.log" >&2; exit 1; }
+  echo "POST /entity: reference example, rate limiting on, buckets in Redis"
+  DURATION=15 measure warmup "$BODY_URL" "$WORK/example.json"
+  measure redis "$BODY_URL" "$WORK/example.json"
+  stop_service
+  kill "$REDIS_PID" 2> /dev/null || true
+else
+  echo "redis-server not installed: no rate-limit row (apt-get install redis-server)" >&2
+fi
+
 startup_ms() { # median of 5 runs of: process start to the first 202
   local runs=() i t0 t1
   for i in 1 2 3 4 5; do
@@ -187,10 +208,12 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.0f%%", (b > 0 ? 100 * a / b 
   echo "| POST /entity, 100 entities | ${RPS[tree100]} | $(( RPS[tree100] * 100 )) | ${P50[tree100]} | ${P99[tree100]} | ${MAX[tree100]} | ${CPU[tree100]} | ${BROKER_CPU[tree100]} |"
   echo "| POST /entity, 1,000 entities | ${RPS[tree1000]} | $(( RPS[tree1000] * 1000 )) | ${P50[tree1000]} | ${P99[tree1000]} | ${MAX[tree1000]} | ${CPU[tree1000]} | ${BROKER_CPU[tree1000]} |"
   echo "| POST /entity, example, about half rate | ${RPS[half]} | | ${P50[half]} | ${P99[half]} | ${MAX[half]} | ${CPU[half]} | ${BROKER_CPU[half]} |"
+  echo "| POST /entity, example, rate limiting with Redis | ${RPS[redis]:-} | ${RPS[redis]:-} | ${P50[redis]:-} | ${P99[redis]:-} | ${MAX[redis]:-} | ${CPU[redis]:-} | ${BROKER_CPU[redis]:-} |"
   echo "| POST /entity, example, small-footprint JVM | ${RPS[small]} | ${RPS[small]} | ${P50[small]} | ${P99[small]} | ${MAX[small]} | ${CPU[small]} | ${BROKER_CPU[small]} |"
   echo
   echo "- Ingest / framework ceiling: $(ratio "${RPS[example]}" "${RPS[framework]}")"
   echo "- Ingest / broker ceiling: $(ratio "${RPS[example]}" "$BROKER_CEILING")"
+  echo "- Rate limiting with Redis / rate limiting off (example rows): $(ratio "${RPS[redis]:-0}" "${RPS[example]}")"
   echo "- CPU per request of the reference example: service $(per_request "${CPU[example]}" "${RPS[example]}") µs, broker $(per_request "${BROKER_CPU[example]}" "${RPS[example]}") µs; per health request $(per_request "${CPU[framework]}" "${RPS[framework]}") µs; broker per message of its own producer $(per_request "$BROKER_CEILING_CPU" "$BROKER_CEILING") µs"
   echo "- Service CPU per entity: 100-entity trees $(per_request "${CPU[tree100]}" $(( RPS[tree100] * 100 ))) µs, 1,000-entity trees $(per_request "${CPU[tree1000]}" $(( RPS[tree1000] * 1000 ))) µs"
   echo "- Peak RSS of the service under load: ${PEAK_RSS} MB with default JVM sizing; ${SMALL_RSS} MB with \`${SMALL_FLAGS[*]}\`"
