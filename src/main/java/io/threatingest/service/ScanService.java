@@ -5,25 +5,14 @@ import java.time.format.DateTimeFormatter;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 
-import org.apache.qpid.proton.amqp.Binary;
-import org.apache.qpid.proton.amqp.messaging.AmqpValue;
-import org.apache.qpid.proton.amqp.messaging.Data;
-import org.apache.qpid.proton.amqp.messaging.Section;
-import org.jboss.logging.Logger;
-
-import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import io.threatingest.config.IngestConfig;
 import io.threatingest.domain.ScanTarget;
 import io.threatingest.domain.SubmissionException;
-import io.threatingest.messaging.BrokerConnection;
 import io.threatingest.messaging.EventPublisher;
 import io.threatingest.messaging.event.ScanRequestedEvent;
-import io.vertx.amqp.AmqpMessage;
 import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonObject;
 
 /**
  * Scan tasks: one per normalised target while it runs and for the reuse window after it finished. New tasks
@@ -32,32 +21,34 @@ import io.vertx.core.json.JsonObject;
 @ApplicationScoped
 public class ScanService {
 
-    private static final Logger LOG = Logger.getLogger(ScanService.class);
     private static final java.time.Duration LOOKUP_TIMEOUT = java.time.Duration.ofSeconds(5);
 
     /** The answer to a scan request: the task, and whether this request created it. */
     public record Outcome(ScanTask task, boolean created) {
     }
 
+    /** What becomes of a scanner's report: applied (the broker accepts it), or refused (dead-lettered). */
+    public enum ReportOutcome {
+        APPLIED, UNKNOWN_STATUS, UNKNOWN_TASK;
+
+        public boolean accepted() {
+            return this == APPLIED;
+        }
+    }
+
     private final ScanTaskStore store;
     private final EventPublisher events;
-    private final BrokerConnection broker;
     private final WebhookCaller webhooks;
     private final Vertx vertx;
     private final IngestConfig.Addresses addresses;
 
-    public ScanService(ScanTaskStore store, EventPublisher events, BrokerConnection broker, WebhookCaller webhooks,
-            Vertx vertx, IngestConfig config) {
+    public ScanService(ScanTaskStore store, EventPublisher events, WebhookCaller webhooks, Vertx vertx,
+            IngestConfig config) {
         this.store = store;
         this.events = events;
-        this.broker = broker;
         this.webhooks = webhooks;
         this.vertx = vertx;
         this.addresses = config.addresses();
-    }
-
-    void listen(@Observes StartupEvent event) {
-        broker.subscribe(addresses.scanStatus(), this::onStatus);
     }
 
     public Uni<Outcome> submit(String rawTarget, ScanTask.Webhook webhook, Caller caller) {
@@ -102,26 +93,22 @@ public class ScanService {
                 .replaceWith(new Outcome(candidate, true));
     }
 
-    /** A scanner's report: {@code {"id":…, "status":"queued"|"running"|"done", …}}. Bad reports are rejected. */
-    void onStatus(AmqpMessage message) {
-        JsonObject report;
-        try {
-            report = new JsonObject(body(message));
-        } catch (RuntimeException malformed) {
-            LOG.warnf("Rejected a scan status message that is not a JSON object (message-id %s)", message.id());
-            message.rejected();
-            return;
-        }
-        Object id = report.getValue("id");
-        ScanStatus status = report.getValue("status") instanceof String name ? ScanStatus.reported(name) : null;
-        if (!(id instanceof String taskId) || status == null) {
-            LOG.warnf("Rejected a scan status message without a valid id and status (message-id %s)", message.id());
-            message.rejected();
-            return;
+    /**
+     * Applies a scanner's report. A task only moves forward; a report naming an unknown status or task is refused,
+     * and the messaging layer has the broker dead-letter it.
+     */
+    public Uni<ReportOutcome> apply(ScanStatusReport report) {
+        return Uni.createFrom().item(() -> update(report));
+    }
+
+    private ReportOutcome update(ScanStatusReport report) {
+        ScanStatus status = ScanStatus.reported(report.status());
+        if (status == null) {
+            return ReportOutcome.UNKNOWN_STATUS;
         }
         Instant now = Instant.now();
         boolean[] dispatch = new boolean[1];
-        var updated = store.update(taskId, task -> {
+        var updated = store.update(report.taskId(), task -> {
             if (status.ordinal() <= task.status().ordinal()) {
                 return task;
             }
@@ -133,26 +120,11 @@ public class ScanService {
             return next;
         });
         if (updated.isEmpty()) {
-            LOG.warnf("Rejected a scan status for unknown task %s", taskId);
-            message.rejected();
-            return;
+            return ReportOutcome.UNKNOWN_TASK;
         }
-        message.accepted();
         if (dispatch[0]) {
             webhooks.notifyDone(updated.get());
         }
-    }
-
-    private static String body(AmqpMessage message) {
-        Section body = message.unwrap().getBody();
-        if (body instanceof Data data) {
-            Binary binary = data.getValue();
-            return new String(binary.getArray(), binary.getArrayOffset(), binary.getLength(),
-                    java.nio.charset.StandardCharsets.UTF_8);
-        }
-        if (body instanceof AmqpValue value && value.getValue() instanceof String text) {
-            return text;
-        }
-        throw new IllegalArgumentException("no text body");
+        return ReportOutcome.APPLIED;
     }
 }
