@@ -22,12 +22,12 @@ public class EventPublisher {
     public static final String CONTENT_TYPE = "application/json";
     public static final String CE_PREFIX = "cloudEvents:";
 
-    private final ConnectorPublisher publisher;
+    private final BrokerConnection publisher;
     private final ObjectMapper json;
     private final String source;
     private final PublishMetrics metrics;
 
-    public EventPublisher(ConnectorPublisher publisher, ObjectMapper json, IngestConfig config, PublishMetrics metrics) {
+    public EventPublisher(BrokerConnection publisher, ObjectMapper json, IngestConfig config, PublishMetrics metrics) {
         this.publisher = publisher;
         this.json = json;
         this.source = config.events().source();
