@@ -28,11 +28,12 @@ import io.vertx.amqp.AmqpMessage;
 import io.vertx.amqp.AmqpReceiverOptions;
 import io.vertx.amqp.AmqpSender;
 import io.vertx.amqp.AmqpSenderOptions;
+import io.vertx.core.AbstractVerticle;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.impl.VertxInternal;
 import io.vertx.core.json.JsonObject;
 
 /**
@@ -43,7 +44,8 @@ import io.vertx.core.json.JsonObject;
  * periodic check, and every subscription is attached again, so the service recovers by itself after a broker
  * restart.
  *
- * <p>All connection state is confined to one dedicated event-loop context.
+ * <p>All connection state is confined to one dedicated event-loop context: that of a verticle deployed for the
+ * purpose (a public way to own a context; a context taken from the calling thread would be a request's).
  */
 @ApplicationScoped
 public class BrokerConnection {
@@ -60,7 +62,8 @@ public class BrokerConnection {
     private final Map<String, Future<AmqpSender>> senders = new HashMap<>();
     private final Map<String, Consumer<AmqpMessage>> subscriptions = new ConcurrentHashMap<>();
     private final Set<String> attached = new HashSet<>();
-    private final Context context;
+    private final Future<Context> context;
+    private final Future<String> deployment;
     private final AmqpClient client;
     private Future<AmqpConnection> connection;
     private long links;
@@ -74,14 +77,29 @@ public class BrokerConnection {
         this.settings = config.broker();
         this.timeout = config.publish().timeout();
         this.tlsRegistry = tlsRegistry;
-        this.context = ((VertxInternal) vertx).createEventLoopContext();
+        Promise<Context> owned = Promise.promise();
+        this.deployment = vertx.deployVerticle(new AbstractVerticle() {
+            @Override
+            public void start() {
+                owned.complete(context);
+            }
+        }).onFailure(failure -> {
+            LOG.errorf("Cannot deploy the AMQP connection's verticle: %s", failure.getMessage());
+            owned.tryFail(failure);
+        });
+        this.context = owned.future();
         this.client = AmqpClient.create(vertx, clientOptions());
+    }
+
+    /** Runs an action on the connection's context, once that exists (the verticle deploys asynchronously). */
+    private void onContext(Runnable action) {
+        context.onSuccess(owned -> owned.runOnContext(v -> action.run()));
     }
 
     /** Connects at start, and keeps trying while disconnected, so that readiness reflects the broker. */
     void start(@Observes StartupEvent event) {
         long interval = Math.max(100, settings.reconnectInterval().toMillis());
-        context.runOnContext(v -> {
+        onContext(() -> {
             connection();
             vertx.setPeriodic(interval, id -> {
                 if (closed) {
@@ -97,6 +115,7 @@ public class BrokerConnection {
         closed = true;
         connected = false;
         client.close();
+        deployment.onSuccess(vertx::undeploy);
     }
 
     /**
@@ -105,7 +124,7 @@ public class BrokerConnection {
      */
     public void subscribe(String address, Consumer<AmqpMessage> handler) {
         subscriptions.put(address, handler);
-        context.runOnContext(v -> {
+        onContext(() -> {
             if (connection != null && connection.succeeded()) {
                 attach(connection.result(), address, handler);
             }
@@ -139,7 +158,7 @@ public class BrokerConnection {
     public Uni<Void> publish(OutgoingMessage message) {
         AmqpMessage amqp = toAmqp(message);
         AtomicReference<AmqpSender> used = new AtomicReference<>();
-        return Uni.createFrom().<Void>emitter(emitter -> context.runOnContext(v -> sender(message.address())
+        return Uni.createFrom().<Void>emitter(emitter -> onContext(() -> sender(message.address())
                         .compose(sender -> {
                             used.set(sender);
                             return sender.sendWithAck(amqp);
@@ -202,7 +221,7 @@ public class BrokerConnection {
         if (stale == null) {
             return;
         }
-        context.runOnContext(v -> {
+        onContext(() -> {
             Future<AmqpSender> cached = senders.get(address);
             if (cached != null && cached.succeeded() && cached.result() == stale) {
                 senders.remove(address);

@@ -30,11 +30,17 @@ public class EmbeddedBrokerResource implements QuarkusTestResourceLifecycleManag
     private BrokerQueues queues;
     private Path dataDir;
     private boolean persistent;
+    private String prefix = "ingest.broker.";
 
-    /** {@code persistent=true} keeps messages across a broker restart (journal on disk). */
+    /**
+     * {@code persistent=true} keeps messages across a broker restart (journal on disk); {@code settings=amqp} hands
+     * the broker to the application as the Quarkus AMQP guide's {@code amqp-host}, {@code amqp-port}, ... instead of
+     * {@code ingest.broker.*}.
+     */
     @Override
     public void init(Map<String, String> initArgs) {
         persistent = Boolean.parseBoolean(initArgs.getOrDefault("persistent", "false"));
+        prefix = "amqp".equals(initArgs.get("settings")) ? "amqp-" : "ingest.broker.";
     }
 
     @Override
@@ -42,11 +48,11 @@ public class EmbeddedBrokerResource implements QuarkusTestResourceLifecycleManag
         endpoint = BrokerEndpoint.external();
         if (endpoint != null) {
             queues = new BrokerQueues(endpoint);
-            Map<String, String> config = new HashMap<>(Map.of("ingest.broker.host", endpoint.host(),
-                    "ingest.broker.port", Integer.toString(endpoint.port())));
+            Map<String, String> config = new HashMap<>(Map.of(prefix + "host", endpoint.host(),
+                    prefix + "port", Integer.toString(endpoint.port())));
             if (endpoint.username() != null) {
-                config.put("ingest.broker.username", endpoint.username());
-                config.put("ingest.broker.password", endpoint.password());
+                config.put(prefix + "username", endpoint.username());
+                config.put(prefix + "password", endpoint.password());
             }
             return config;
         }
@@ -58,7 +64,7 @@ public class EmbeddedBrokerResource implements QuarkusTestResourceLifecycleManag
         }
         endpoint = new BrokerEndpoint("127.0.0.1", broker.port(), null, null);
         queues = new BrokerQueues(endpoint);
-        return Map.of("ingest.broker.host", "127.0.0.1", "ingest.broker.port", Integer.toString(broker.port()));
+        return Map.of(prefix + "host", "127.0.0.1", prefix + "port", Integer.toString(broker.port()));
     }
 
     @Override
