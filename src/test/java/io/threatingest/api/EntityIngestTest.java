@@ -193,7 +193,8 @@ class EntityIngestTest {
                 .body("paths.'/api/ingest/v1/entity'.post.responses.'503'", not(nullValue()))
                 .body("paths.'/api/ingest/v1/entity'.post.responses.'401'.headers.'x-error-id'", not(nullValue()))
                 .body("paths.'/api/ingest/v1/definitions'.get.responses.'401'", not(nullValue()))
-                .body("paths.'/api/ingest/v1/definitions'.get.responses.'503'", nullValue())
+                .body("paths.'/api/ingest/v1/definitions'.get.responses.'503'.description",
+                        org.hamcrest.Matchers.containsString("shutting down"))
                 .body("paths.'/api/ingest/v1/scan'.post.responses.'503'", not(nullValue()))
                 .body("components.securitySchemes.apiKey.name", equalTo("api-key"))
                 .body("components.schemas.Entity.properties.type", not(nullValue()))
