@@ -27,7 +27,8 @@ public class NormaliserBenchmark {
 
     @Param({ "CASE_SENSITIVE_STRING", "STRING", "IP", "CIDR", "FQDN", "URL", "EMAIL", "MD5", "SHA1", "SHA224",
             "SHA256", "SHA384", "SHA512", "SHA3_224", "SHA3_256", "SHA3_384", "SHA3_512", "SHA512_224", "SHA512_256",
-            "UUID_MD5_SHA3_256", "UUID", "HEXADECIMAL", "BASE64", "DATE", "DATETIME", "MAC", "MIME_TYPE", "PHONE", "PORT",
+            "UUID_MD5_SHA3_256", "UUID", "HEXADECIMAL", "BASE64", "DATE", "DATETIME", "MAC", "MIME_TYPE", "PHONE",
+            "PORT",
             "PATH", "INTEGER", "FLOAT", "CITY", "COUNTRY", "ADVERSARY", "REGEX" })
     public String dataType;
 

@@ -15,7 +15,6 @@ import org.openjdk.jmh.annotations.State;
 import io.threatingest.domain.EntitySubmission;
 import io.threatingest.domain.FlatSubmission;
 import io.threatingest.domain.RawValue;
-import io.threatingest.domain.SubmissionException;
 import io.threatingest.domain.SubmissionFlattener;
 import io.threatingest.domain.SubmissionLimits;
 import io.threatingest.domain.Visibility;

@@ -48,17 +48,12 @@ public class AssociationResource {
     @POST
     @Path("/association")
     @RolesAllowed(Roles.REPORTER)
-    @Operation(operationId = "linkEntities",
-            summary = "Link two entities", description = "Each side is an ID `<type>-<64 hex>` or a "
+    @Operation(operationId = "linkEntities", summary = "Link two entities", description = "Each side is an ID `<type>-<64 hex>` or a "
             + "{type, value} that the service validates and hashes. Existence is not checked here.")
-    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = LinkRequest.class),
-            examples = @ExampleObject(name = "ip to domain", value = EXAMPLE)))
-    @APIResponse(responseCode = "202", description = "Acknowledged, with both IDs.",
-            content = @Content(schema = @Schema(implementation = LinkResponse.class)))
-    @APIResponse(responseCode = "400", description = "Invalid ID, value or mode.",
-            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
-    @APIResponse(responseCode = "403", description = "Missing role `reporter`.",
-            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = LinkRequest.class), examples = @ExampleObject(name = "ip to domain", value = EXAMPLE)))
+    @APIResponse(responseCode = "202", description = "Acknowledged, with both IDs.", content = @Content(schema = @Schema(implementation = LinkResponse.class)))
+    @APIResponse(responseCode = "400", description = "Invalid ID, value or mode.", content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    @APIResponse(responseCode = "403", description = "Missing role `reporter`.", content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     public Uni<Response> link(LinkRequest body) {
         LinkRequest request = RequestBodies.required(body);
         return associations.link(request.entityID(), RequestBodies.ref(request.entity()), request.relatedEntityID(),

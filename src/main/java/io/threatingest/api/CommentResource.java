@@ -49,25 +49,22 @@ public class CommentResource {
     @POST
     @Path("/comment")
     @RolesAllowed(Roles.REPORTER)
-    @Operation(operationId = "commentOnEntity",
-            summary = "Comment on an entity", description = "The entity by ID or by {type, value}. The "
+    @Operation(operationId = "commentOnEntity", summary = "Comment on an entity", description = "The entity by ID or by {type, value}. The "
             + "answer carries the comment's id (UUID version 7).")
-    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = CommentRequest.class),
-            examples = @ExampleObject(name = "comment", value = EXAMPLE)))
-    @APIResponse(responseCode = "202", description = "Acknowledged, with the comment's id.",
-            content = @Content(schema = @Schema(implementation = CommentResponse.class)))
-    @APIResponse(responseCode = "400", description = "Invalid entity, comment or parentID.",
-            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
-    @APIResponse(responseCode = "403", description = "Missing role `reporter`, or a visibleBy group not allowed.",
-            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = CommentRequest.class), examples = @ExampleObject(name = "comment", value = EXAMPLE)))
+    @APIResponse(responseCode = "202", description = "Acknowledged, with the comment's id.", content = @Content(schema = @Schema(implementation = CommentResponse.class)))
+    @APIResponse(responseCode = "400", description = "Invalid entity, comment or parentID.", content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    @APIResponse(responseCode = "403", description = "Missing role `reporter`, or a visibleBy group not allowed.", content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     public Uni<Response> comment(CommentRequest body) {
         CommentRequest request = RequestBodies.required(body);
         return comments.comment(oneOf(request.entityID(), request.entityId(), "entityID", "entityId"),
                 RequestBodies.ref(request.entity()), oneOf(request.comment(), request.content(), "comment", "content"),
                 oneOf(request.parentID(), request.parentId(), "parentID", "parentId"), request.visibleBy(),
                 callers.current())
-                .map(commented -> Response.accepted(new CommentResponse(AcknowledgedResponse.ACKNOWLEDGED, commented.id(),
-                        commented.entityID())).build());
+                .map(commented -> Response
+                        .accepted(new CommentResponse(AcknowledgedResponse.ACKNOWLEDGED, commented.id(),
+                                commented.entityID()))
+                        .build());
     }
 
     /** The documented field or its other spelling, not both. */

@@ -1,6 +1,5 @@
 package io.threatingest.api;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,15 +51,12 @@ public class DefinitionsResource {
     @Path("/definitions")
     @RolesAllowed(Roles.TRUSTED)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "getDefinitions",
-            summary = "The entity type catalogue", description = "All entity types in catalogue order, each "
+    @Operation(operationId = "getDefinitions", summary = "The entity type catalogue", description = "All entity types in catalogue order, each "
             + "with its data type and its usual attributes and associations as complete nested definitions. "
             + "Send If-None-Match with the ETag to get 304 when nothing changed.")
-    @APIResponse(responseCode = "200", description = "The catalogue.", content = @Content(
-            schema = @Schema(type = SchemaType.ARRAY, implementation = Definition.class)))
+    @APIResponse(responseCode = "200", description = "The catalogue.", content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = Definition.class)))
     @APIResponse(responseCode = "304", description = "Not modified since the ETag given.")
-    @APIResponse(responseCode = "403", description = "Missing role `trusted`.",
-            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    @APIResponse(responseCode = "403", description = "Missing role `trusted`.", content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     public Response definitions(@HeaderParam("If-None-Match") String ifNoneMatch) {
         if (matches(ifNoneMatch)) {
             return Response.notModified().header("ETag", etag).build();

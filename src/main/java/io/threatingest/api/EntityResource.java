@@ -26,7 +26,6 @@ import io.threatingest.api.dto.DryRunResponse;
 import io.threatingest.api.dto.EntityRequest;
 import io.threatingest.api.dto.ErrorBody;
 import io.threatingest.domain.FlatSubmission;
-import io.threatingest.domain.SubmissionException;
 import io.threatingest.security.Roles;
 import io.threatingest.service.Caller;
 import io.threatingest.service.IngestResult;
@@ -68,23 +67,17 @@ public class EntityResource {
     @POST
     @Path("/entity")
     @RolesAllowed(Roles.REPORTER)
-    @Operation(operationId = "ingestEntity",
-            summary = "Ingest an entity", description = "Validates and normalises every value of the entity "
+    @Operation(operationId = "ingestEntity", summary = "Ingest an entity", description = "Validates and normalises every value of the entity "
             + "tree, computes each entity's ID and publishes the submission as one event. 202 means the broker "
             + "holds it. With dryRun=true nothing is published and the answer (200) shows the normalised values.")
-    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = EntityRequest.class),
-            examples = @ExampleObject(name = "ip", value = EXAMPLE)))
-    @APIResponse(responseCode = "202", description = "Acknowledged: the broker holds the submission.",
-            content = @Content(schema = @Schema(implementation = AcknowledgedResponse.class)))
-    @APIResponse(responseCode = "200", description = "Dry run: valid, nothing published.",
-            content = @Content(schema = @Schema(implementation = DryRunResponse.class)))
-    @APIResponse(responseCode = "400", description = "Invalid JSON or an invalid value; `param` points at it.",
-            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = EntityRequest.class), examples = @ExampleObject(name = "ip", value = EXAMPLE)))
+    @APIResponse(responseCode = "202", description = "Acknowledged: the broker holds the submission.", content = @Content(schema = @Schema(implementation = AcknowledgedResponse.class)))
+    @APIResponse(responseCode = "200", description = "Dry run: valid, nothing published.", content = @Content(schema = @Schema(implementation = DryRunResponse.class)))
+    @APIResponse(responseCode = "400", description = "Invalid JSON or an invalid value; `param` points at it.", content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     @APIResponse(responseCode = "403", description = "Missing role `reporter`, or a `visibleBy` group the caller "
             + "may not name.", content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     public Uni<Response> insert(EntityRequest body,
-            @Parameter(description = "Validate only: publish nothing, answer 200 with normalised values.")
-            @QueryParam("dryRun") String dryRun) {
+            @Parameter(description = "Validate only: publish nothing, answer 200 with normalised values.") @QueryParam("dryRun") String dryRun) {
         RequestBodies.required(body);
         Caller caller = callers.current();
         if (DryRun.requested(dryRun)) {
@@ -98,18 +91,13 @@ public class EntityResource {
     @POST
     @Path("/well-known")
     @RolesAllowed(Roles.TRUSTED)
-    @Operation(operationId = "ingestWellKnownEntity",
-            summary = "Ingest a well-known entity", description = "A trusted entity that must never be rated "
+    @Operation(operationId = "ingestWellKnownEntity", summary = "Ingest a well-known entity", description = "A trusted entity that must never be rated "
             + "negatively: same value rules as POST /entity, one entity without associations or correlation, "
             + "reputation 0 or more. Its event carries wellKnown: true.")
-    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = EntityRequest.class),
-            examples = @ExampleObject(name = "domain", value = WELL_KNOWN_EXAMPLE)))
-    @APIResponse(responseCode = "202", description = "Acknowledged: the broker holds the submission.",
-            content = @Content(schema = @Schema(implementation = AcknowledgedResponse.class)))
-    @APIResponse(responseCode = "400", description = "Invalid entity.",
-            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
-    @APIResponse(responseCode = "403", description = "Missing role `trusted`.",
-            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = EntityRequest.class), examples = @ExampleObject(name = "domain", value = WELL_KNOWN_EXAMPLE)))
+    @APIResponse(responseCode = "202", description = "Acknowledged: the broker holds the submission.", content = @Content(schema = @Schema(implementation = AcknowledgedResponse.class)))
+    @APIResponse(responseCode = "400", description = "Invalid entity.", content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    @APIResponse(responseCode = "403", description = "Missing role `trusted`.", content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     public Uni<Response> insert(EntityRequest body) {
         return ingest.ingestWellKnown(SubmissionMapper.toDomain(RequestBodies.required(body)), callers.current())
                 .map(result -> Response.accepted(acknowledged(result)).build());

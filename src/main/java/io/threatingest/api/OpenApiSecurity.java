@@ -19,34 +19,22 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * describes), the tags, and the two ways to authenticate. Generated clients send one of them: a
  * Bearer JWT, or the {@code api-key} header together with the {@code api-secret} header.
  */
-@OpenAPIDefinition(
-        securitySets = {
-                @SecurityRequirementsSet(@SecurityRequirement(name = OpenApiSecurity.BEARER)),
-                @SecurityRequirementsSet({ @SecurityRequirement(name = OpenApiSecurity.API_KEY),
-                        @SecurityRequirement(name = OpenApiSecurity.API_SECRET) }) },
-        info = @Info(title = "threat-ingest", version = "1", description = "Ingest API for threat-intelligence "
-                + "entities. Every call needs a Bearer token, or the api-key and api-secret headers together.",
-                license = @License(name = "Apache-2.0", identifier = "Apache-2.0")),
-        servers = @Server(url = "/", description = "The service that serves this document."),
-        tags = {
-                @Tag(name = "Entities", description = "Submit entities (threat indicators) with their attributes and "
-                        + "nested associations; each is validated, normalised and given its reference ID."),
-                @Tag(name = "Associations", description = "Link two entities already known by ID or by type and "
-                        + "value."),
-                @Tag(name = "Comments", description = "Comment on an entity."),
-                @Tag(name = "Scans", description = "Ask for an IP address or a domain to be scanned, with an optional "
-                        + "webhook called when the scan is done."),
-                @Tag(name = "Definitions", description = "The catalogue of entity types and their data types.") },
-        components = @Components(securitySchemes = {
-                @SecurityScheme(securitySchemeName = OpenApiSecurity.BEARER, type = SecuritySchemeType.HTTP,
-                        scheme = "bearer", bearerFormat = "JWT",
-                        description = "A signed JWT (RS256 or ES256) from the configured issuer."),
-                @SecurityScheme(securitySchemeName = OpenApiSecurity.API_KEY, type = SecuritySchemeType.APIKEY,
-                        apiKeyName = "api-key", in = SecuritySchemeIn.HEADER,
-                        description = "The key id; send its secret in the api-secret header."),
-                @SecurityScheme(securitySchemeName = OpenApiSecurity.API_SECRET, type = SecuritySchemeType.APIKEY,
-                        apiKeyName = "api-secret", in = SecuritySchemeIn.HEADER,
-                        description = "The secret of the key.") }))
+@OpenAPIDefinition(securitySets = {
+        @SecurityRequirementsSet(@SecurityRequirement(name = OpenApiSecurity.BEARER)),
+        @SecurityRequirementsSet({ @SecurityRequirement(name = OpenApiSecurity.API_KEY),
+                @SecurityRequirement(name = OpenApiSecurity.API_SECRET) }) }, info = @Info(title = "threat-ingest", version = "1", description = "Ingest API for threat-intelligence "
+                        + "entities. Every call needs a Bearer token, or the api-key and api-secret headers together.", license = @License(name = "Apache-2.0", identifier = "Apache-2.0")), servers = @Server(url = "/", description = "The service that serves this document."), tags = {
+                                @Tag(name = "Entities", description = "Submit entities (threat indicators) with their attributes and "
+                                        + "nested associations; each is validated, normalised and given its reference ID."),
+                                @Tag(name = "Associations", description = "Link two entities already known by ID or by type and "
+                                        + "value."),
+                                @Tag(name = "Comments", description = "Comment on an entity."),
+                                @Tag(name = "Scans", description = "Ask for an IP address or a domain to be scanned, with an optional "
+                                        + "webhook called when the scan is done."),
+                                @Tag(name = "Definitions", description = "The catalogue of entity types and their data types.") }, components = @Components(securitySchemes = {
+                                        @SecurityScheme(securitySchemeName = OpenApiSecurity.BEARER, type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT", description = "A signed JWT (RS256 or ES256) from the configured issuer."),
+                                        @SecurityScheme(securitySchemeName = OpenApiSecurity.API_KEY, type = SecuritySchemeType.APIKEY, apiKeyName = "api-key", in = SecuritySchemeIn.HEADER, description = "The key id; send its secret in the api-secret header."),
+                                        @SecurityScheme(securitySchemeName = OpenApiSecurity.API_SECRET, type = SecuritySchemeType.APIKEY, apiKeyName = "api-secret", in = SecuritySchemeIn.HEADER, description = "The secret of the key.") }))
 public class OpenApiSecurity extends Application {
 
     public static final String BEARER = "bearer";

@@ -89,7 +89,8 @@ public class RequestPipeline {
         }
         return identities.getDeferredIdentity()
                 .onFailure().recoverWithNull()
-                .flatMap(identity -> identity == null || identity.isAnonymous() ? Uni.createFrom().voidItem()
+                .flatMap(identity -> identity == null || identity.isAnonymous()
+                        ? Uni.createFrom().voidItem()
                         : limiter.admit(CallerResolver.userId(identity)));
     }
 

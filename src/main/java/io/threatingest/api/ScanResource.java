@@ -56,20 +56,14 @@ public class ScanResource {
     @POST
     @Path("/scan")
     @RolesAllowed(Roles.REPORTER)
-    @Operation(operationId = "scheduleScan",
-            summary = "Schedule a scan", description = "One task per target (normalised by the IP or FQDN "
+    @Operation(operationId = "scheduleScan", summary = "Schedule a scan", description = "One task per target (normalised by the IP or FQDN "
             + "rules): while it is unfinished, or finished less than the reuse window ago, the same task is "
             + "returned with 200. Otherwise a task is created (202, status new) and sent to the scanners.")
-    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = ScanRequest.class),
-            examples = @ExampleObject(name = "domain with webhook", value = EXAMPLE)))
-    @APIResponse(responseCode = "202", description = "Task created.",
-            content = @Content(schema = @Schema(implementation = ScanResponse.class)))
-    @APIResponse(responseCode = "200", description = "An existing task for this target.",
-            content = @Content(schema = @Schema(implementation = ScanResponse.class)))
-    @APIResponse(responseCode = "400", description = "Invalid target or webhook.",
-            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
-    @APIResponse(responseCode = "403", description = "Missing role `reporter`.",
-            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = ScanRequest.class), examples = @ExampleObject(name = "domain with webhook", value = EXAMPLE)))
+    @APIResponse(responseCode = "202", description = "Task created.", content = @Content(schema = @Schema(implementation = ScanResponse.class)))
+    @APIResponse(responseCode = "200", description = "An existing task for this target.", content = @Content(schema = @Schema(implementation = ScanResponse.class)))
+    @APIResponse(responseCode = "400", description = "Invalid target or webhook.", content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    @APIResponse(responseCode = "403", description = "Missing role `reporter`.", content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     public Uni<Response> scan(ScanRequest body) {
         ScanRequest request = RequestBodies.required(body);
         if (request.type() != null && !request.type().equals("ip") && !request.type().equals("fqdn")) {
@@ -86,14 +80,10 @@ public class ScanResource {
     @Operation(operationId = "getScan", summary = "Read a scan task", description = "The task with its status and "
             + "timestamps and how its webhook ended, from any replica. Tasks are kept for the retention while "
             + "unfinished and for the reuse window once done.")
-    @APIResponse(responseCode = "200", description = "The task.",
-            content = @Content(schema = @Schema(implementation = ScanTaskDetails.class)))
-    @APIResponse(responseCode = "400", description = "The task id is not a UUID.",
-            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
-    @APIResponse(responseCode = "403", description = "Missing role `reporter`.",
-            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
-    @APIResponse(responseCode = "404", description = "No such task, or it has expired.",
-            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    @APIResponse(responseCode = "200", description = "The task.", content = @Content(schema = @Schema(implementation = ScanTaskDetails.class)))
+    @APIResponse(responseCode = "400", description = "The task id is not a UUID.", content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    @APIResponse(responseCode = "403", description = "Missing role `reporter`.", content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    @APIResponse(responseCode = "404", description = "No such task, or it has expired.", content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     public Uni<ScanTaskDetails> get(@PathParam("taskId") String taskId) {
         try {
             java.util.UUID.fromString(taskId);
@@ -108,7 +98,8 @@ public class ScanResource {
     private static ScanTaskDetails details(ScanTask task) {
         return new ScanTaskDetails(task.id(), task.target(), task.targetKind(), task.status().wireName(),
                 time(task.createdAt()), time(task.updatedAt()), time(task.finishedAt()),
-                task.webhookState() == ScanTask.WebhookState.NONE ? null
+                task.webhookState() == ScanTask.WebhookState.NONE
+                        ? null
                         : new ScanTaskDetails.WebhookOutcome(task.webhookState().wireName()));
     }
 
@@ -120,7 +111,8 @@ public class ScanResource {
         if (webhook == null) {
             return null;
         }
-        List<ScanTask.Header> headers = webhook.headers() == null ? List.of()
+        List<ScanTask.Header> headers = webhook.headers() == null
+                ? List.of()
                 : webhook.headers().stream()
                         .map(h -> h == null ? new ScanTask.Header(null, null) : new ScanTask.Header(h.key(), h.value()))
                         .toList();

@@ -21,7 +21,6 @@ public interface IngestConfig {
 
     Events events();
 
-
     Auth auth();
 
     Scan scan();
@@ -34,6 +33,7 @@ public interface IngestConfig {
 
     /** Where state shared by the replicas lives: scan tasks, rate-limit buckets. */
     interface State {
+
         enum Backend {
             /** In this process: right for one replica (the local run, tests). */
             MEMORY,
@@ -57,6 +57,7 @@ public interface IngestConfig {
 
     /** Per-identity token buckets: {@code burst} requests at once, refilled at {@code requests-per-second}. */
     interface RateLimit {
+
         @WithDefault("false")
         boolean enabled();
 
@@ -71,8 +72,7 @@ public interface IngestConfig {
         OnBackendFailure onBackendFailure();
 
         enum OnBackendFailure {
-            ALLOW,
-            REFUSE
+            ALLOW, REFUSE
         }
 
         /** Identities tracked at once (memory backend); the least recently seen are forgotten first. */
@@ -82,6 +82,7 @@ public interface IngestConfig {
 
     /** Bounds on what one request may hold; beyond them the answer is 413 (body) or 400 (the rest). */
     interface Limits {
+
         /** Request body, any transfer encoding. */
         @WithDefault("4M")
         io.quarkus.runtime.configuration.MemorySize maxBodySize();
@@ -110,6 +111,7 @@ public interface IngestConfig {
 
     /** Scan tasks and their webhooks. */
     interface Scan {
+
         /** A finished task is returned again (200) for this long instead of scanning the target anew. */
         @WithDefault("24h")
         Duration reuseWindow();
@@ -132,6 +134,7 @@ public interface IngestConfig {
         Webhook webhook();
 
         interface Webhook {
+
             @WithDefault("5s")
             Duration timeout();
 
@@ -156,6 +159,7 @@ public interface IngestConfig {
 
     /** The AMQP 1.0 broker the service publishes to. */
     interface Broker {
+
         @WithDefault("localhost")
         String host();
 
@@ -188,6 +192,7 @@ public interface IngestConfig {
     }
 
     interface Publish {
+
         /** How long a request waits for the broker to accept its message before it is answered 503. */
         @WithDefault("5s")
         Duration timeout();
@@ -199,6 +204,7 @@ public interface IngestConfig {
 
     /** AMQP addresses, each backed by a durable anycast queue of the same name. */
     interface Addresses {
+
         @WithDefault("ingest.entities")
         String entities();
 
@@ -223,6 +229,7 @@ public interface IngestConfig {
     }
 
     interface Events {
+
         /** The CloudEvents {@code source} attribute of every event. */
         @WithDefault("/threat-ingest")
         String source();
@@ -230,6 +237,7 @@ public interface IngestConfig {
 
     /** Authentication by API key pair (this store) or by Bearer JWT ({@code mp.jwt.verify.*}). */
     interface Auth {
+
         /** The API key store: one JSON object per line (see README). Without it no API key is accepted. */
         Optional<java.nio.file.Path> apiKeysFile();
 
@@ -259,6 +267,7 @@ public interface IngestConfig {
         Jwt jwt();
 
         interface Jwt {
+
             /** Claim holding the caller's groups (visibility). */
             @WithDefault("groups")
             String groupsClaim();

@@ -2,6 +2,7 @@ package io.threatingest.domain;
 
 /** How a related entity belongs to its parent. */
 public enum RelationMode {
+
     /** The related entity is a part of the parent (a file and the malware it contains). */
     AGGREGATION("aggregation"),
     /** A looser link without containment (a domain and the address it resolves to). */

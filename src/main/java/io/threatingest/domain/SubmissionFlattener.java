@@ -63,7 +63,8 @@ public final class SubmissionFlattener {
             }
             EntityType type = entityType(submission.type(), at);
             if (submission.attributes() != null && submission.attributes().size() > limits.maxAttributes()) {
-                throw new SubmissionException(at + "/attributes", "more than " + limits.maxAttributes() + " attributes");
+                throw new SubmissionException(at + "/attributes",
+                        "more than " + limits.maxAttributes() + " attributes");
             }
             Map<String, NormalisedValue> attributes = attributes(submission.attributes(), at);
             NormalisedValue main = attributes.get(type.name());
@@ -183,7 +184,8 @@ public final class SubmissionFlattener {
                 }
                 done.add(name);
                 String id = EntityId.of(name, value.text());
-                add(new FlatEntity(id, name, value, Map.of(name, value), 0, List.of(), visibleBy), at + "/correlate/" + i);
+                add(new FlatEntity(id, name, value, Map.of(name, value), 0, List.of(), visibleBy),
+                        at + "/correlate/" + i);
                 relations.add(new Relation(sourceId, id, RelationMode.ASSOCIATION));
             }
         }

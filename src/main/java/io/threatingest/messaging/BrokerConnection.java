@@ -79,6 +79,7 @@ public class BrokerConnection {
         this.tlsRegistry = tlsRegistry;
         Promise<Context> owned = Promise.promise();
         this.deployment = vertx.deployVerticle(new AbstractVerticle() {
+
             @Override
             public void start() {
                 owned.complete(context);
@@ -137,7 +138,7 @@ public class BrokerConnection {
             return;
         }
         conn.createReceiver(address, new AmqpReceiverOptions().setAutoAcknowledgement(false)
-                        .setLinkName("threat-ingest-in-" + address + "-" + ++links).addCapability(QUEUE_CAPABILITY))
+                .setLinkName("threat-ingest-in-" + address + "-" + ++links).addCapability(QUEUE_CAPABILITY))
                 .onSuccess(receiver -> receiver.handler(handler::accept))
                 .onFailure(failure -> {
                     attached.remove(address);
@@ -159,17 +160,17 @@ public class BrokerConnection {
         AmqpMessage amqp = toAmqp(message);
         AtomicReference<AmqpSender> used = new AtomicReference<>();
         return Uni.createFrom().<Void>emitter(emitter -> onContext(() -> sender(message.address())
-                        .compose(sender -> {
-                            used.set(sender);
-                            return sender.sendWithAck(amqp);
-                        })
-                        .onComplete(result -> {
-                            if (result.succeeded()) {
-                                emitter.complete(null);
-                            } else {
-                                emitter.fail(result.cause());
-                            }
-                        })))
+                .compose(sender -> {
+                    used.set(sender);
+                    return sender.sendWithAck(amqp);
+                })
+                .onComplete(result -> {
+                    if (result.succeeded()) {
+                        emitter.complete(null);
+                    } else {
+                        emitter.fail(result.cause());
+                    }
+                })))
                 .ifNoItem().after(timeout).failWith(() -> {
                     recycle(message.address(), used.get());
                     return new BrokerUnavailableException(
@@ -178,7 +179,8 @@ public class BrokerConnection {
                 })
                 .onFailure(failure -> !(failure instanceof BrokerUnavailableException))
                 .transform(failure -> new BrokerUnavailableException("the broker did not accept the message: "
-                        + failure.getMessage(), failure, used.get() == null
+                        + failure.getMessage(), failure,
+                        used.get() == null
                                 ? BrokerUnavailableException.Reason.UNAVAILABLE
                                 : BrokerUnavailableException.Reason.REFUSED));
     }

@@ -5,6 +5,7 @@ public final class BrokerUnavailableException extends RuntimeException {
 
     /** Why, as a metric tag. */
     public enum Reason {
+
         /** No connection or no sender link to the address. */
         UNAVAILABLE,
         /** The broker settled the message other than accepted (rejected, released, modified). */

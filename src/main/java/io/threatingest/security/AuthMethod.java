@@ -6,6 +6,7 @@ import io.quarkus.security.AuthenticationFailedException;
 
 /** How a client tried to authenticate, and the refusals this project raises itself. */
 public enum AuthMethod {
+
     API_KEY("api-key"), BEARER("bearer"), BOTH("both"), NONE("none");
 
     /** Attributes of a refusal raised here: the method and a reason that never contains a secret or a token. */

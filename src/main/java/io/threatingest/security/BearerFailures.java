@@ -18,7 +18,8 @@ public final class BearerFailures {
                 if (invalid.hasErrorCode(ErrorCodes.SIGNATURE_INVALID)) {
                     return "token signature invalid";
                 }
-                if (invalid.hasErrorCode(ErrorCodes.ISSUER_INVALID) || invalid.hasErrorCode(ErrorCodes.ISSUER_MISSING)) {
+                if (invalid.hasErrorCode(ErrorCodes.ISSUER_INVALID)
+                        || invalid.hasErrorCode(ErrorCodes.ISSUER_MISSING)) {
                     return "token issuer not accepted";
                 }
                 if (invalid.hasErrorCode(ErrorCodes.AUDIENCE_INVALID)

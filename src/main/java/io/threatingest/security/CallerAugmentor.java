@@ -47,7 +47,8 @@ public class CallerAugmentor implements SecurityIdentityAugmentor {
                     .addAttributes(identity.getAttributes())
                     .addRoles(roles.contains(Roles.ADMIN) ? Roles.ALL : new java.util.HashSet<>(roles))
                     // Sorted: the JWT library hands the standard groups claim over as an unordered set.
-                    .addAttribute(CallerAttributes.GROUPS, strings(token.getClaim(groupsClaim)).stream().sorted().toList());
+                    .addAttribute(CallerAttributes.GROUPS,
+                            strings(token.getClaim(groupsClaim)).stream().sorted().toList());
             return Uni.createFrom().item(builder.build());
         }
         if (identity.hasRole(Roles.ADMIN)) {

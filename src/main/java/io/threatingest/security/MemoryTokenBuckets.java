@@ -9,6 +9,7 @@ import io.smallrye.mutiny.Uni;
 public final class MemoryTokenBuckets implements TokenBuckets {
 
     private static final class Bucket {
+
         double tokens;
         long refilledAtNanos;
     }
@@ -22,6 +23,7 @@ public final class MemoryTokenBuckets implements TokenBuckets {
         this.perNano = perSecond / 1e9;
         int max = Math.max(1, maxIdentities);
         this.buckets = new LinkedHashMap<>(16, 0.75f, true) {
+
             @Override
             protected boolean removeEldestEntry(Map.Entry<String, Bucket> eldest) {
                 return size() > max;

@@ -21,6 +21,7 @@ public class RateLimiter {
 
     /** A refusal: when to retry and the state of the bucket, for the RateLimit headers. */
     public static final class Limited extends RuntimeException {
+
         private final int limit;
         private final long retryAfterSeconds;
 
@@ -52,8 +53,10 @@ public class RateLimiter {
         this.enabled = settings.enabled();
         this.burst = Math.max(1, settings.burst());
         this.perSecond = settings.requestsPerSecond();
-        this.buckets = !enabled ? null
-                : state.shared() ? new RedisTokenBuckets(state.redis(), burst, perSecond)
+        this.buckets = !enabled
+                ? null
+                : state.shared()
+                        ? new RedisTokenBuckets(state.redis(), burst, perSecond)
                         : new MemoryTokenBuckets(burst, perSecond, settings.maxIdentities());
         this.timeout = state.timeout();
         this.allowOnFailure = settings.onBackendFailure() == IngestConfig.RateLimit.OnBackendFailure.ALLOW;

@@ -25,6 +25,7 @@ final class VerifiedSecrets {
         this.ttlNanos = ttlNanos;
         this.maxEntries = maxEntries;
         this.entries = new LinkedHashMap<>(16, 0.75f, true) {
+
             @Override
             protected boolean removeEldestEntry(Map.Entry<String, Remembered> eldest) {
                 return size() > VerifiedSecrets.this.maxEntries;

@@ -2,7 +2,6 @@ package io.threatingest.service;
 
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
-import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -35,14 +34,16 @@ public class AssociationService {
             String to = resolve(relatedEntityID, relatedEntity, "relatedEntityID", "relatedEntity");
             RelationMode relationMode = RelationMode.fromRequest(mode);
             if (relationMode == null) {
-                throw new SubmissionException("/mode", "mode must be 'aggregation' or 'association', got '" + mode + "'");
+                throw new SubmissionException("/mode",
+                        "mode must be 'aggregation' or 'association', got '" + mode + "'");
             }
             return new AssociationSubmittedEvent(UUID.randomUUID().toString(),
                     DateTimeFormatter.ISO_INSTANT.format(Instant.now()), caller.userId(), caller.groups(), from, to,
                     relationMode.wireName(), caller.groups());
         }).flatMap(event -> events.publish(address, AssociationSubmittedEvent.TYPE, event.submissionId(),
                 event.receivedAt(), event.entityID(), event)
-                .replaceWith(new Linked(event.submissionId(), event.entityID(), event.relatedEntityID(), event.mode())));
+                .replaceWith(
+                        new Linked(event.submissionId(), event.entityID(), event.relatedEntityID(), event.mode())));
     }
 
     /** An accepted link, by entity IDs. */

@@ -39,7 +39,8 @@ public class CommentService {
             String target = AssociationService.resolve(entityID, entity, "entityID", "entity");
             String comment = CommentText.normalise(text, "/comment");
             String parent = parentID == null ? CommentSubmittedEvent.NO_PARENT : parent(parentID);
-            List<String> groups = SubmissionFlattener.visibleBy(visibleBy, caller.visibility(), maxVisibleBy, "/visibleBy");
+            List<String> groups = SubmissionFlattener.visibleBy(visibleBy, caller.visibility(), maxVisibleBy,
+                    "/visibleBy");
             Instant now = Instant.now();
             return new CommentSubmittedEvent(Uuid7.next(now.toEpochMilli()).toString(),
                     DateTimeFormatter.ISO_INSTANT.format(now), caller.userId(), caller.groups(), target, comment,

@@ -82,12 +82,14 @@ public class IngestService {
     private Uni<IngestResult> publish(FlatSubmission flat, Caller caller, boolean wellKnown) {
         String submissionId = UUID.randomUUID().toString();
         EntitySubmittedEvent event = toEvent(submissionId, Instant.now(), caller, wellKnown, flat);
-        return events.publish(address, EntitySubmittedEvent.TYPE, submissionId, event.receivedAt(), event.rootId(), event)
+        return events
+                .publish(address, EntitySubmittedEvent.TYPE, submissionId, event.receivedAt(), event.rootId(), event)
                 .invoke(() -> metrics.accepted(flat))
                 .replaceWith(new IngestResult(submissionId, flat));
     }
 
-    public static EntitySubmittedEvent toEvent(String submissionId, Instant receivedAt, Caller caller, boolean wellKnown,
+    public static EntitySubmittedEvent toEvent(String submissionId, Instant receivedAt, Caller caller,
+            boolean wellKnown,
             FlatSubmission flat) {
         List<EventEntity> entities = flat.entities().stream().map(e -> toEventEntity(e, wellKnown)).toList();
         List<EventRelation> relations = flat.relations().stream()

@@ -53,7 +53,8 @@ public final class MemoryScanTaskStore implements ScanTaskStore {
     public synchronized Uni<Optional<ScanTask>> get(String id) {
         ScanTask task = byId.get(id);
         return Uni.createFrom().item(task == null || !task.reusable(Instant.now(), reuseWindow, retention)
-                ? Optional.empty() : Optional.of(task));
+                ? Optional.empty()
+                : Optional.of(task));
     }
 
     @Override

@@ -126,7 +126,8 @@ public final class RedisScanTaskStore implements ScanTaskStore {
     @Override
     public Uni<Optional<ScanTask>> get(String id) {
         return redis.execute("GET", idKey(id))
-                .flatMap(target -> target == null ? Uni.createFrom().item((Response) null)
+                .flatMap(target -> target == null
+                        ? Uni.createFrom().item((Response) null)
                         : redis.execute("HGETALL", taskKey(target.toString())))
                 .map(answer -> {
                     if (answer == null || answer.size() == 0) {
@@ -139,17 +140,20 @@ public final class RedisScanTaskStore implements ScanTaskStore {
 
     @Override
     public Uni<Optional<Advance>> advance(String id, ScanStatus status, Instant now) {
-        return target(id).flatMap(target -> target == null ? Uni.createFrom().item(Optional.<Advance>empty())
+        return target(id).flatMap(target -> target == null
+                ? Uni.createFrom().item(Optional.<Advance>empty())
                 : ADVANCE.run(redis, List.of(taskKey(target), LEASES), List.of(id, status.wireName(),
                         Integer.toString(status.ordinal()), millis(now), Long.toString(lease.toMillis()),
                         Long.toString(reuseWindow.toMillis())))
-                        .map(answer -> answer.size() == 0 ? Optional.<Advance>empty()
+                        .map(answer -> answer.size() == 0
+                                ? Optional.<Advance>empty()
                                 : Optional.of(new Advance(task(answer, 1), "1".equals(answer.get(0).toString())))));
     }
 
     @Override
     public Uni<Void> webhookEnded(String id, WebhookState outcome) {
-        return target(id).flatMap(target -> target == null ? Uni.createFrom().voidItem()
+        return target(id).flatMap(target -> target == null
+                ? Uni.createFrom().voidItem()
                 : WEBHOOK_ENDED.run(redis, List.of(taskKey(target), LEASES), List.of(id, outcome.wireName()))
                         .replaceWithVoid());
     }
@@ -162,7 +166,8 @@ public final class RedisScanTaskStore implements ScanTaskStore {
                     for (Response key : keys) {
                         reads.add(redis.execute("HGETALL", key.toString()));
                     }
-                    return reads.isEmpty() ? Uni.createFrom().item(List.<ScanTask>of())
+                    return reads.isEmpty()
+                            ? Uni.createFrom().item(List.<ScanTask>of())
                             : Uni.join().all(reads).andFailFast().map(all -> all.stream()
                                     .filter(answer -> answer.size() > 0).map(answer -> task(answer, 0))
                                     .filter(task -> task.webhookState() == WebhookState.CALLING).toList());
@@ -171,7 +176,8 @@ public final class RedisScanTaskStore implements ScanTaskStore {
 
     @Override
     public Uni<Void> remove(String id) {
-        return target(id).flatMap(target -> target == null ? Uni.createFrom().voidItem()
+        return target(id).flatMap(target -> target == null
+                ? Uni.createFrom().voidItem()
                 : redis.execute("DEL", taskKey(target), idKey(id)).replaceWithVoid());
     }
 

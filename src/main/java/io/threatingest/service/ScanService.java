@@ -45,6 +45,7 @@ public class ScanService {
 
     /** What becomes of a scanner's report: applied (the broker accepts it), or refused (dead-lettered). */
     public enum ReportOutcome {
+
         APPLIED, UNKNOWN_STATUS, UNKNOWN_TASK;
 
         public boolean accepted() {

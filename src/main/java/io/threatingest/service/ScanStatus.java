@@ -2,6 +2,7 @@ package io.threatingest.service;
 
 /** The life of a scan task, in order. A task only moves forward. */
 public enum ScanStatus {
+
     NEW, QUEUED, RUNNING, DONE;
 
     public String wireName() {

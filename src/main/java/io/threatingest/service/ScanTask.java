@@ -17,6 +17,7 @@ public record ScanTask(String id, String target, String targetKind, ScanStatus s
 
     /** A webhook: the URL and the headers to send. Never logged or published: it may hold credentials. */
     public record Webhook(String url, List<Header> headers) {
+
         public Webhook {
             headers = List.copyOf(headers);
         }
@@ -28,6 +29,7 @@ public record ScanTask(String id, String target, String targetKind, ScanStatus s
     }
 
     public record Header(String key, String value) {
+
         @Override
         public String toString() {
             return "Header[" + key + "]";
@@ -36,6 +38,7 @@ public record ScanTask(String id, String target, String targetKind, ScanStatus s
 
     /** The completion webhook: none asked; waiting for the task to finish; being called; and how that ended. */
     public enum WebhookState {
+
         NONE, PENDING, CALLING, DELIVERED, REFUSED, FAILED;
 
         public String wireName() {
@@ -55,7 +58,8 @@ public record ScanTask(String id, String target, String targetKind, ScanStatus s
 
     /** Whether a new request for the same target should get this task back rather than a new one. */
     public boolean reusable(Instant now, Duration reuseWindow, Duration retention) {
-        return status == ScanStatus.DONE ? finishedAt.plus(reuseWindow).isAfter(now)
+        return status == ScanStatus.DONE
+                ? finishedAt.plus(reuseWindow).isAfter(now)
                 : createdAt.plus(retention).isAfter(now);
     }
 }

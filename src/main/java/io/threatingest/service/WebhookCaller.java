@@ -73,12 +73,14 @@ public class WebhookCaller {
                 "id", task.id(),
                 "target", task.target(),
                 "status", task.status().wireName(),
-                "finishedAt", DateTimeFormatter.ISO_INSTANT.format(task.finishedAt() == null ? Instant.now()
+                "finishedAt", DateTimeFormatter.ISO_INSTANT.format(task.finishedAt() == null
+                        ? Instant.now()
                         : task.finishedAt()))));
         attempt(task, body.toBuffer(), 1, ended);
     }
 
-    private void attempt(ScanTask task, Buffer body, int attempt, java.util.function.Consumer<ScanTask.WebhookState> ended) {
+    private void attempt(ScanTask task, Buffer body, int attempt,
+            java.util.function.Consumer<ScanTask.WebhookState> ended) {
         String where = WebhookPolicy.redacted(task.webhook().url());
         vertx.<InetAddress>executeBlocking(() -> {
             URI uri = policy.check(task.webhook());

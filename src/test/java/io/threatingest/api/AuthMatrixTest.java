@@ -50,6 +50,7 @@ class AuthMatrixTest {
 
     /** An endpoint, the role it requires and a request that succeeds with that role. */
     record Endpoint(String name, String method, String path, String role, String body, Set<Integer> success) {
+
         @Override
         public String toString() {
             return name;
@@ -98,6 +99,7 @@ class AuthMatrixTest {
 
     /** {@code status} 0 means one of the endpoint's success codes. */
     record Case(String name, Supplier<RequestSpecification> request, int status) {
+
         @Override
         public String toString() {
             return name;
@@ -132,19 +134,23 @@ class AuthMatrixTest {
                         TestCredentials.claims("token-admin", List.of("admin"), List.of("ops")))), 0),
                 new Case("unknown key", () -> RestAssured.given().header("api-key", "no-such-key")
                         .header("api-secret", remember("whatever-secret-value")), 401),
-                new Case("wrong secret", () -> key(TestCredentials.REPORTER, "wrong-" + TestCredentials.REPORTER.secret()),
+                new Case("wrong secret",
+                        () -> key(TestCredentials.REPORTER, "wrong-" + TestCredentials.REPORTER.secret()),
                         401),
-                new Case("key without secret", () -> RestAssured.given().header("api-key", TestCredentials.REPORTER.keyId()),
+                new Case("key without secret",
+                        () -> RestAssured.given().header("api-key", TestCredentials.REPORTER.keyId()),
                         401),
                 new Case("disabled key", () -> key(TestCredentials.DISABLED, TestCredentials.DISABLED.secret()), 401),
                 new Case("expired key", () -> key(TestCredentials.EXPIRED, TestCredentials.EXPIRED.secret()), 401),
                 new Case("valid key without the role",
                         () -> key(endpoint.keyWithoutRole(), endpoint.keyWithoutRole().secret()), 403),
-                new Case("valid key with the role", () -> key(endpoint.keyWithRole(), endpoint.keyWithRole().secret()), 0),
+                new Case("valid key with the role", () -> key(endpoint.keyWithRole(), endpoint.keyWithRole().secret()),
+                        0),
                 new Case("admin key", () -> key(TestCredentials.ADMIN, TestCredentials.ADMIN.secret()), 0),
                 new Case("both methods at once", () -> key(TestCredentials.REPORTER, TestCredentials.REPORTER.secret())
                         .header("Authorization", "Bearer " + remember(TestCredentials.rs256(
-                                TestCredentials.claims("token-user", role, List.of("soc"))))), 401));
+                                TestCredentials.claims("token-user", role, List.of("soc"))))),
+                        401));
     }
 
     static Stream<Arguments> matrix() {
@@ -159,6 +165,7 @@ class AuthMatrixTest {
 
     private final List<String> logLines = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final Handler capture = new Handler() {
+
         @Override
         public void publish(LogRecord record) {
             String message = record.getMessage();

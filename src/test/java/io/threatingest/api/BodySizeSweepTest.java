@@ -104,7 +104,8 @@ public class BodySizeSweepTest {
     }
 
     private static void assertReadWhole(Answer answer, String what) {
-        assertTrue(answer.status() == 200 || answer.status() == 202, what + ": " + answer.status() + " " + answer.text());
+        assertTrue(answer.status() == 200 || answer.status() == 202,
+                what + ": " + answer.status() + " " + answer.text());
     }
 
     private static void assertRefused(Answer answer, int status, String what) {

@@ -26,9 +26,9 @@ import io.restassured.response.Response;
 import io.threatingest.local.EmbeddedBroker;
 import io.threatingest.support.AuthFixtureResource;
 import io.threatingest.support.EmbeddedBrokerResource;
-import io.threatingest.support.TestCredentials;
 import io.threatingest.support.InjectBroker;
 import io.threatingest.support.NeedsEmbeddedBroker;
+import io.threatingest.support.TestCredentials;
 
 /** When the broker refuses or is stopped nothing is acknowledged: every answer is a 503 with the error headers. */
 @NeedsEmbeddedBroker
@@ -41,6 +41,7 @@ class BrokerOutageTest {
 
     /** A profile of its own, so that stopping this broker cannot disturb other test classes. */
     public static class OwnBroker implements QuarkusTestProfile {
+
         @Override
         public String getConfigProfile() {
             return "test";
@@ -71,7 +72,8 @@ class BrokerOutageTest {
             }
         } finally {
             broker.server().getAddressSettingsRepository().addMatch(EmbeddedBrokerResource.ENTITIES,
-                    new AddressSettings().setMaxSizeBytes(-1).setAddressFullMessagePolicy(AddressFullMessagePolicy.PAGE));
+                    new AddressSettings().setMaxSizeBytes(-1)
+                            .setAddressFullMessagePolicy(AddressFullMessagePolicy.PAGE));
         }
         long deadline = System.nanoTime() + 5_000_000_000L;
         int status = 0;

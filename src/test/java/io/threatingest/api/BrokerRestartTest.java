@@ -26,9 +26,9 @@ import io.threatingest.local.EmbeddedBroker;
 import io.threatingest.support.AuthFixtureResource;
 import io.threatingest.support.EmbeddedBrokerResource;
 import io.threatingest.support.InjectBroker;
+import io.threatingest.support.NeedsEmbeddedBroker;
 import io.threatingest.support.QueueReader;
 import io.threatingest.support.TestCredentials;
-import io.threatingest.support.NeedsEmbeddedBroker;
 
 /**
  * Nothing acknowledged is lost: a stream of submissions runs while the (persistent) broker stops and starts
@@ -42,6 +42,7 @@ import io.threatingest.support.NeedsEmbeddedBroker;
 class BrokerRestartTest {
 
     public static class OwnBroker implements QuarkusTestProfile {
+
         @Override
         public String getConfigProfile() {
             return "test";
@@ -67,7 +68,8 @@ class BrokerRestartTest {
                 while (running.get()) {
                     String ip = "203.0." + thread + "." + (n++ % 250 + 1);
                     Response response = TestCredentials.reporter().contentType(ContentType.JSON)
-                            .body("{\"type\":\"ip\",\"attributes\":{\"ip\":\"" + ip + "\"}}").post(EntityIngestTest.ENTITY);
+                            .body("{\"type\":\"ip\",\"attributes\":{\"ip\":\"" + ip + "\"}}")
+                            .post(EntityIngestTest.ENTITY);
                     if (response.statusCode() == 202) {
                         acknowledged.add(response.path("submissionId"));
                         if (restarted.get()) {

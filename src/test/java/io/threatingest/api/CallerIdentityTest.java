@@ -37,7 +37,8 @@ class CallerIdentityTest {
 
     @Test
     void spoofedUserIdAndGroupsHeadersAreIgnored() throws Exception {
-        JsonObject event = eventOf(TestCredentials.reporter().header("user-id", "mallory").header("groups", "admin,ops"),
+        JsonObject event = eventOf(
+                TestCredentials.reporter().header("user-id", "mallory").header("groups", "admin,ops"),
                 "{\"type\":\"ip\",\"attributes\":{\"ip\":\"4.4.4.4\"}}");
         assertEquals(TestCredentials.REPORTER.userId(), event.getString("userId"));
         assertEquals(TestCredentials.REPORTER.groups(), event.getJsonArray("groups").getList());

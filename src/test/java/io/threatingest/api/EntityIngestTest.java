@@ -1,10 +1,10 @@
 package io.threatingest.api;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.emptyOrNullString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
-import static org.hamcrest.Matchers.emptyOrNullString;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -25,9 +25,9 @@ import io.restassured.response.Response;
 import io.threatingest.support.AuthFixtureResource;
 import io.threatingest.support.BrokerQueues;
 import io.threatingest.support.EmbeddedBrokerResource;
-import io.threatingest.support.TestCredentials;
 import io.threatingest.support.InjectBroker;
 import io.threatingest.support.Sha3;
+import io.threatingest.support.TestCredentials;
 import io.vertx.amqp.AmqpMessage;
 import io.vertx.core.json.JsonObject;
 
@@ -144,7 +144,8 @@ class EntityIngestTest {
         assertEquals(TestCredentials.REPORTER.groups(),
                 event.getJsonArray("entities").getJsonObject(1).getJsonArray("visibleBy").getList());
         assertEquals("shady registrar llc",
-                event.getJsonArray("entities").getJsonObject(0).getJsonObject("attributes").getString("whois-registrar"));
+                event.getJsonArray("entities").getJsonObject(0).getJsonObject("attributes")
+                        .getString("whois-registrar"));
     }
 
     @Test

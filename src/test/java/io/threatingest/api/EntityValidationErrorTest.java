@@ -44,7 +44,8 @@ class EntityValidationErrorTest {
             "number in string array    | {\"type\":\"ip\",\"attributes\":{\"ip\":\"8.8.8.8\"},\"visibleBy\":[1]}       | /visibleBy/0           | expected a string",
             "array for the document    | []                                                                            | ''                     | expected an object" })
     void answers400NamingTheField(String rule, String body, String param, String reason) {
-        Response response = TestCredentials.reporter().contentType(ContentType.JSON).body(body).post(EntityIngestTest.ENTITY);
+        Response response = TestCredentials.reporter().contentType(ContentType.JSON).body(body)
+                .post(EntityIngestTest.ENTITY);
         EntityIngestTest.assertErrorHeaders(response, 400);
         response.then().body("error.param", equalTo(param))
                 .body("error.type", equalTo("WARNING"))
@@ -52,9 +53,11 @@ class EntityValidationErrorTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = { "{\"type\":\"ip\",", "{\"type\":\"ip\",\"attributes\":{}} trailing", "not json" })
+    @CsvSource(delimiter = '|', value = { "{\"type\":\"ip\",", "{\"type\":\"ip\",\"attributes\":{}} trailing",
+            "not json" })
     void malformedJsonIsA400WithoutParam(String body) {
-        Response response = TestCredentials.reporter().contentType(ContentType.JSON).body(body).post(EntityIngestTest.ENTITY);
+        Response response = TestCredentials.reporter().contentType(ContentType.JSON).body(body)
+                .post(EntityIngestTest.ENTITY);
         EntityIngestTest.assertErrorHeaders(response, 400);
         response.then().body("error.message", containsString("malformed JSON")).body("error.param", nullValue());
     }

@@ -1,7 +1,6 @@
 package io.threatingest.api;
 
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.matchesPattern;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -36,6 +35,7 @@ import io.threatingest.support.TestCredentials;
 class LimitsTest {
 
     public static class SmallLimits implements QuarkusTestProfile {
+
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.ofEntries(
@@ -69,7 +69,8 @@ class LimitsTest {
     @ParameterizedTest(name = "{2}")
     @CsvSource(delimiter = '|', value = {
             NESTED + " | /associations/0/associations/0/associations/0 | association depth",
-            "{" + IP + ",\"associations\":[{" + IP + "},{" + IP + "},{" + IP + "},{" + IP + "},{" + IP + "}]} | /associations/4 | entities",
+            "{" + IP + ",\"associations\":[{" + IP + "},{" + IP + "},{" + IP + "},{" + IP + "},{" + IP
+                    + "}]} | /associations/4 | entities",
             "{\"type\":\"ip\",\"attributes\":{\"ip\":\"8.8.8.8\",\"text\":\"a\",\"value\":\"b\",\"os\":\"c\"}} | /attributes | attributes",
             "{" + IP + ",\"tags\":[\"a\",\"b\",\"c\"]} | /tags | tags",
             "{" + IP + ",\"visibleBy\":[\"soc\",\"public\",\"soc\"]} | /visibleBy | visibleBy",

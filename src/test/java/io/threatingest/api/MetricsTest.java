@@ -71,7 +71,9 @@ class MetricsTest {
                 - value(before, "ingest_entities_total{type=\"ip\"}"));
         String count = "ingest_publish_duration_seconds_count{address=\"ingest.entities\",outcome=\"accepted\"}";
         assertEquals(1, value(after, count) - value(before, count), count);
-        assertTrue(after.contains("ingest_publish_duration_seconds_bucket{address=\"ingest.entities\",outcome=\"accepted\",le="),
+        assertTrue(
+                after.contains(
+                        "ingest_publish_duration_seconds_bucket{address=\"ingest.entities\",outcome=\"accepted\",le="),
                 "the publish latency is a histogram");
     }
 

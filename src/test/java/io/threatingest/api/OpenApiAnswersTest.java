@@ -37,6 +37,7 @@ import io.vertx.core.json.JsonObject;
 class OpenApiAnswersTest {
 
     public static class LimitedCallers implements QuarkusTestProfile {
+
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of("ingest.rate-limit.enabled", "true", "ingest.rate-limit.burst", "3",
@@ -77,7 +78,8 @@ class OpenApiAnswersTest {
                             .request(method.toUpperCase(), path).statusCode();
                     seen.add(call.kind() + " " + status);
                     if (!documented.contains(Integer.toString(status))) {
-                        undocumented.add(id + ": " + call.kind() + " answered " + status + ", documented " + documented);
+                        undocumented
+                                .add(id + ": " + call.kind() + " answered " + status + ", documented " + documented);
                     }
                 }
                 int limited = 0;
@@ -94,7 +96,8 @@ class OpenApiAnswersTest {
         assertEquals(List.of(), undocumented, "answers seen: " + seen);
         // the calls did provoke what they are meant to, so the check above could fail
         for (String expected : List.of("no credentials 401", "missing role 403", "Accept without JSON 406",
-                "malformed body 400", "body of another type 415", "body over the limit 413", "over the rate limit 429")) {
+                "malformed body 400", "body of another type 415", "body over the limit 413",
+                "over the rate limit 429")) {
             assertEquals(true, seen.contains(expected), "never seen: " + expected + " in " + seen);
         }
     }
@@ -104,7 +107,8 @@ class OpenApiAnswersTest {
                 new Call("valid", valid(operation), List.of("admin")),
                 new Call("no credentials", valid(operation), null),
                 new Call("missing role", valid(operation), List.of("user")),
-                new Call("Accept without JSON", valid(operation).andThen(r -> r.accept("text/csv")), List.of("admin"))));
+                new Call("Accept without JSON", valid(operation).andThen(r -> r.accept("text/csv")),
+                        List.of("admin"))));
         if (operation.containsKey("requestBody")) {
             calls.add(new Call("malformed body", r -> r.contentType("application/json").body("{\"type\":"),
                     List.of("admin")));

@@ -57,7 +57,8 @@ class OtherEndpointsTest {
         assertEquals(true, event.getBoolean("wellKnown"));
         assertEquals(true, event.getJsonArray("entities").getJsonObject(0).getBoolean("wellKnown"));
         assertEquals("example registrar, inc.",
-                event.getJsonArray("entities").getJsonObject(0).getJsonObject("attributes").getString("whois-registrar"));
+                event.getJsonArray("entities").getJsonObject(0).getJsonObject("attributes")
+                        .getString("whois-registrar"));
     }
 
     @ParameterizedTest
@@ -106,14 +107,22 @@ class OtherEndpointsTest {
     @CsvSource(delimiter = '|', value = {
             "{\"entityID\":\"ip-ABC\",\"relatedEntityID\":\"" + IP_8888 + "\"} | /entityID",
             "{\"entityID\":\"ipv4-" + "a" + "\",\"relatedEntityID\":\"" + IP_8888 + "\"} | /entityID",
-            "{\"entityID\":\"nosuchtype-ba7fa36bff8d58ee45b973615e83d9aaeb921f1cc477d9c156e8a9cae8cca16e\",\"relatedEntityID\":\"" + IP_8888 + "\"} | /entityID",
-            "{\"entityID\":\"IP-ba7fa36bff8d58ee45b973615e83d9aaeb921f1cc477d9c156e8a9cae8cca16e\",\"relatedEntityID\":\"" + IP_8888 + "\"} | /entityID",
-            "{\"entityID\":\"ip-BA7FA36BFF8D58EE45B973615E83D9AAEB921F1CC477D9C156E8A9CAE8CCA16E\",\"relatedEntityID\":\"" + IP_8888 + "\"} | /entityID",
+            "{\"entityID\":\"nosuchtype-ba7fa36bff8d58ee45b973615e83d9aaeb921f1cc477d9c156e8a9cae8cca16e\",\"relatedEntityID\":\""
+                    + IP_8888 + "\"} | /entityID",
+            "{\"entityID\":\"IP-ba7fa36bff8d58ee45b973615e83d9aaeb921f1cc477d9c156e8a9cae8cca16e\",\"relatedEntityID\":\""
+                    + IP_8888 + "\"} | /entityID",
+            "{\"entityID\":\"ip-BA7FA36BFF8D58EE45B973615E83D9AAEB921F1CC477D9C156E8A9CAE8CCA16E\",\"relatedEntityID\":\""
+                    + IP_8888 + "\"} | /entityID",
             "{\"relatedEntityID\":\"" + IP_8888 + "\"} | /entityID",
-            "{\"entityID\":\"" + IP_8888 + "\",\"entity\":{\"type\":\"ip\",\"value\":\"8.8.8.8\"},\"relatedEntityID\":\"" + IP_8888 + "\"} | /entity",
-            "{\"entityID\":\"" + IP_8888 + "\",\"relatedEntity\":{\"type\":\"ip\",\"value\":\"10.0.0.1\"}} | /relatedEntity/value",
-            "{\"entityID\":\"" + IP_8888 + "\",\"relatedEntity\":{\"type\":\"nope\",\"value\":\"x\"}} | /relatedEntity/type",
-            "{\"entityID\":\"" + IP_8888 + "\",\"relatedEntityID\":\"" + IP_8888 + "\",\"mode\":\"contains\"} | /mode" })
+            "{\"entityID\":\"" + IP_8888
+                    + "\",\"entity\":{\"type\":\"ip\",\"value\":\"8.8.8.8\"},\"relatedEntityID\":\"" + IP_8888
+                    + "\"} | /entity",
+            "{\"entityID\":\"" + IP_8888
+                    + "\",\"relatedEntity\":{\"type\":\"ip\",\"value\":\"10.0.0.1\"}} | /relatedEntity/value",
+            "{\"entityID\":\"" + IP_8888
+                    + "\",\"relatedEntity\":{\"type\":\"nope\",\"value\":\"x\"}} | /relatedEntity/type",
+            "{\"entityID\":\"" + IP_8888 + "\",\"relatedEntityID\":\"" + IP_8888
+                    + "\",\"mode\":\"contains\"} | /mode" })
     void associationRefusesBadReferences(String body, String param) {
         Response response = post(TestCredentials.reporter(), "/association", body);
         EntityIngestTest.assertErrorHeaders(response, 400);
@@ -169,7 +178,8 @@ class OtherEndpointsTest {
     @CsvSource(delimiter = '|', value = {
             "{\"entityID\":\"" + IP_8888 + "\",\"entityId\":\"" + IP_8888 + "\",\"comment\":\"x\"} | 400 | /entityId",
             "{\"entityID\":\"" + IP_8888 + "\",\"comment\":\"x\",\"content\":\"y\"} | 400 | /content",
-            "{\"entityID\":\"" + IP_8888 + "\",\"comment\":\"x\",\"parentID\":\"" + "0191d3a0-5f7e-7c3b-9a1e-0b1c2d3e4f50"
+            "{\"entityID\":\"" + IP_8888 + "\",\"comment\":\"x\",\"parentID\":\""
+                    + "0191d3a0-5f7e-7c3b-9a1e-0b1c2d3e4f50"
                     + "\",\"parentId\":\"0191d3a0-5f7e-7c3b-9a1e-0b1c2d3e4f50\"} | 400 | /parentId",
             "{\"entityID\":\"" + IP_8888 + "\"} | 400 | /comment",
             "{\"entityID\":\"" + IP_8888 + "\",\"comment\":\"   \"} | 400 | /comment",
@@ -193,8 +203,10 @@ class OtherEndpointsTest {
                 .body("find { it.type == 'ip' }.dataType", equalTo("IP"))
                 .body("find { it.type == 'ip' }.attributes[0].type", equalTo("cidr"))
                 .body("find { it.type == 'ip' }.attributes[0].attributes.type",
-                        equalTo(List.of("country", "city", "latitude", "longitude", "accuracy-radius", "asn", "aso", "link")))
-                .body("find { it.type == 'file' }.correlate", equalTo(List.of("md5", "sha1", "sha256", "sha3-256", "file-data")))
+                        equalTo(List.of("country", "city", "latitude", "longitude", "accuracy-radius", "asn", "aso",
+                                "link")))
+                .body("find { it.type == 'file' }.correlate",
+                        equalTo(List.of("md5", "sha1", "sha256", "sha3-256", "file-data")))
                 .body("find { it.type == 'file' }.example.type", equalTo("file"))
                 .body("find { it.type == 'os' }.containsKey('attributes')", equalTo(false))
                 .body("find { it.type == 'text' }.label", equalTo("Text"))

@@ -32,6 +32,7 @@ class QuarkusAmqpSettingsTest {
 
     /** An application start of its own: the broker is handed over under the guide's names only. */
     public static class GuideSettings implements QuarkusTestProfile {
+
         @Override
         public String getConfigProfile() {
             return "test";

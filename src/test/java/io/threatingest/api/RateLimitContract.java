@@ -19,6 +19,7 @@ import io.threatingest.support.TestCredentials;
 abstract class RateLimitContract {
 
     public static class SlowBuckets implements QuarkusTestProfile {
+
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of("ingest.rate-limit.enabled", "true",

@@ -72,6 +72,7 @@ class RedisRateLimitTest extends RateLimitContract {
     static class RefuseWhenRedisIsDown {
 
         public static class Profile extends RateLimitContract.SlowBuckets {
+
             @Override
             public Map<String, String> getConfigOverrides() {
                 return Map.of("ingest.rate-limit.enabled", "true", "ingest.rate-limit.burst", "3",

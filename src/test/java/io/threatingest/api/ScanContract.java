@@ -4,7 +4,6 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -41,6 +40,7 @@ abstract class ScanContract {
 
     /** Lets webhooks reach a plain-http receiver on the loopback address, as nothing else may. */
     public static class LocalWebhooks implements QuarkusTestProfile {
+
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of("ingest.scan.webhook.allow-http", "true",
@@ -218,7 +218,8 @@ abstract class ScanContract {
                 .body("id", equalTo(id)).body("target", equalTo("read-me.example.org")).body("type", equalTo("fqdn"))
                 .body("status", equalTo("new")).body("webhook.status", equalTo("pending"))
                 .extract().asString();
-        assertTrue(!pending.contains("read-token") && !pending.contains("/hook"), "no webhook URL or header: " + pending);
+        assertTrue(!pending.contains("read-token") && !pending.contains("/hook"),
+                "no webhook URL or header: " + pending);
 
         report(id, "done");
         String state = "";

@@ -31,6 +31,7 @@ import io.threatingest.support.TestCredentials;
 class TracingEnabledTest {
 
     public static class SdkOn implements QuarkusTestProfile {
+
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of("quarkus.otel.sdk.disabled", "false",

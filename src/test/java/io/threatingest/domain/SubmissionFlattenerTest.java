@@ -36,8 +36,9 @@ class SubmissionFlattenerTest {
     void flattensAThreeLevelTreeDepthFirstWithRelations() throws Exception {
         EntitySubmission tree = entity("domain", attrs("domain", "Evil.Example.COM"), List.of(
                 new AssociationSubmission(null, entity("ip", attrs("ip", "8.8.8.8"), List.of(
-                        new AssociationSubmission("aggregation", entity("asn", attrs("asn", new RawValue.Number("15169")),
-                                null))))),
+                        new AssociationSubmission("aggregation",
+                                entity("asn", attrs("asn", new RawValue.Number("15169")),
+                                        null))))),
                 new AssociationSubmission("", entity("md5", attrs("md5", "D41D8CD98F00B204E9800998ECF8427E"), null))));
 
         FlatSubmission flat = flatten(tree, ANY);
@@ -107,7 +108,7 @@ class SubmissionFlattenerTest {
 
     @Test
     void reputationOutsideTheScaleIsRejected() {
-        for (int reputation : new int[] { -4, 4, 100 }) {
+        for (int reputation : new int[]{ -4, 4, 100 }) {
             EntitySubmission submission = new EntitySubmission("ip", attrs("ip", "8.8.8.8"), null, reputation, null,
                     null, null);
             assertEquals("/reputation", reject(submission).pointer());
@@ -128,7 +129,8 @@ class SubmissionFlattenerTest {
     void callersMayOnlyNameTheGroupsTheyAreAllowed() throws Exception {
         Visibility soc = new Visibility(List.of("soc"), java.util.Set.of("soc", "public"));
         EntitySubmission nested = entity("domain", attrs("domain", "example.com"), List.of(new AssociationSubmission(
-                null, new EntitySubmission("ip", attrs("ip", "8.8.8.8"), null, null, null, null, List.of("soc", "red")))));
+                null,
+                new EntitySubmission("ip", attrs("ip", "8.8.8.8"), null, null, null, null, List.of("soc", "red")))));
         SubmissionException refused = assertThrows(SubmissionException.class,
                 () -> flatten(nested, soc));
         assertEquals(true, refused.forbidden());
@@ -159,13 +161,17 @@ class SubmissionFlattenerTest {
                 assertThrows(SubmissionException.class, () -> SubmissionFlattener.flatten(many, ANY, small)).pointer());
         EntitySubmission attributes = entity("ip", attrs("ip", "8.8.8.8", "text", "a", "value", "b"), null);
         assertEquals("/attributes",
-                assertThrows(SubmissionException.class, () -> SubmissionFlattener.flatten(attributes, ANY, small)).pointer());
-        EntitySubmission tags = new EntitySubmission("ip", attrs("ip", "8.8.8.8"), null, null, null, List.of("a", "b"), null);
+                assertThrows(SubmissionException.class, () -> SubmissionFlattener.flatten(attributes, ANY, small))
+                        .pointer());
+        EntitySubmission tags = new EntitySubmission("ip", attrs("ip", "8.8.8.8"), null, null, null, List.of("a", "b"),
+                null);
         assertEquals("/tags",
                 assertThrows(SubmissionException.class, () -> SubmissionFlattener.flatten(tags, ANY, small)).pointer());
-        EntitySubmission groups = new EntitySubmission("ip", attrs("ip", "8.8.8.8"), null, null, null, null, List.of("a", "b"));
+        EntitySubmission groups = new EntitySubmission("ip", attrs("ip", "8.8.8.8"), null, null, null, null,
+                List.of("a", "b"));
         assertEquals("/visibleBy",
-                assertThrows(SubmissionException.class, () -> SubmissionFlattener.flatten(groups, ANY, small)).pointer());
+                assertThrows(SubmissionException.class, () -> SubmissionFlattener.flatten(groups, ANY, small))
+                        .pointer());
         EntitySubmission correlate = new EntitySubmission("malware", attrs("malware", "x", "malware-type", "y",
                 "malware-family", "z"), null, null, List.of("malware-type", "malware-family"), null, null);
         SubmissionLimits roomyAttributes = new SubmissionLimits(1, 3, 5, 1, 1, 1);

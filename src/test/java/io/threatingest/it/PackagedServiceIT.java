@@ -72,10 +72,12 @@ class PackagedServiceIT {
 
     @Test
     void associationsAndCommentsAreAcknowledged() {
-        TestCredentials.reporter().contentType(ContentType.JSON).body("{\"entity\":" + IP_8888 + ",\"relatedEntity\":{\"type\":\"domain\",\"value\":\"dns.google\"},"
+        TestCredentials.reporter().contentType(ContentType.JSON)
+                .body("{\"entity\":" + IP_8888 + ",\"relatedEntity\":{\"type\":\"domain\",\"value\":\"dns.google\"},"
                         + "\"mode\":\"association\"}")
                 .post(BASE + "/association").then().statusCode(202);
-        TestCredentials.reporter().contentType(ContentType.JSON).body("{\"entity\":" + IP_8888 + ",\"comment\":\"Sinkholed since March.\"}")
+        TestCredentials.reporter().contentType(ContentType.JSON)
+                .body("{\"entity\":" + IP_8888 + ",\"comment\":\"Sinkholed since March.\"}")
                 .post(BASE + "/comment").then().statusCode(202);
     }
 

@@ -28,9 +28,9 @@ import org.junit.jupiter.api.Test;
 import io.threatingest.local.EmbeddedBroker;
 import io.threatingest.security.ApiKeyStoreFiles;
 import io.threatingest.support.EmbeddedBrokerResource;
+import io.threatingest.support.NeedsEmbeddedBroker;
 import io.threatingest.support.QueueReader;
 import io.threatingest.support.TestCredentials;
-import io.threatingest.support.NeedsEmbeddedBroker;
 
 /**
  * The packaged service, as a real process under load, receives SIGTERM. Every request gets 202 or 503 (or
@@ -77,7 +77,7 @@ class ShutdownUnderLoadIT {
                         String body = "{\"type\":\"ip\",\"attributes\":{\"ip\":\"198.51." + thread + "."
                                 + (n++ % 250 + 1) + "\"}}";
                         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                                        + "/api/ingest/v1/entity"))
+                                + "/api/ingest/v1/entity"))
                                 .header("Content-Type", "application/json")
                                 .header("api-key", TestCredentials.REPORTER.keyId())
                                 .header("api-secret", TestCredentials.REPORTER.secret())

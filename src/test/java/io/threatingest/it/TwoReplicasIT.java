@@ -93,7 +93,7 @@ class TwoReplicasIT {
 
     @AfterAll
     void stop() throws Exception {
-        for (AutoCloseable closeable : new AutoCloseable[] { a, b, redis::close, () -> receiver.stop(0),
+        for (AutoCloseable closeable : new AutoCloseable[]{ a, b, redis::close, () -> receiver.stop(0),
                 broker::stop, auth::stop }) {
             if (closeable != null) {
                 closeable.close();
@@ -120,7 +120,8 @@ class TwoReplicasIT {
                 .timeout(PackagedReplica.timeout());
         credentials.forEach(request::header);
         if (body != null) {
-            request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
+            request.header("Content-Type", "application/json").method(method,
+                    HttpRequest.BodyPublishers.ofString(body));
         } else {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         }
@@ -150,7 +151,8 @@ class TwoReplicasIT {
                 "ingest.scan-status")) {
             for (String status : List.of("queued", "running", "done", "done")) {
                 for (String id : tasks) {
-                    scanners.send(UUID.randomUUID().toString(), "{\"id\":\"" + id + "\",\"status\":\"" + status + "\"}");
+                    scanners.send(UUID.randomUUID().toString(),
+                            "{\"id\":\"" + id + "\",\"status\":\"" + status + "\"}");
                 }
             }
         }

@@ -19,7 +19,7 @@ class ApiKeyToolTest {
     @Test
     void printsTheSecretOnceAndAStoreLineHoldingOnlyItsHash() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int status = ApiKeyTool.run(new String[] { "--user", "alice", "--roles", "reporter,trusted", "--groups",
+        int status = ApiKeyTool.run(new String[]{ "--user", "alice", "--roles", "reporter,trusted", "--groups",
                 "soc,public", "--expires", "2030-01-01T00:00:00Z", "--key-id", "alice-feed" },
                 new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
         assertEquals(0, status);
@@ -41,9 +41,9 @@ class ApiKeyToolTest {
     @Test
     void refusesUnknownRolesAndMissingUser() {
         PrintStream sink = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
-        assertEquals(2, ApiKeyTool.run(new String[] { "--user", "bob", "--roles", "superuser" }, sink, sink));
-        assertEquals(2, ApiKeyTool.run(new String[] { "--roles", "reporter" }, sink, sink));
-        assertEquals(2, ApiKeyTool.run(new String[] { "--user", "bob", "--roles", "reporter", "--expires", "soon" },
+        assertEquals(2, ApiKeyTool.run(new String[]{ "--user", "bob", "--roles", "superuser" }, sink, sink));
+        assertEquals(2, ApiKeyTool.run(new String[]{ "--roles", "reporter" }, sink, sink));
+        assertEquals(2, ApiKeyTool.run(new String[]{ "--user", "bob", "--roles", "reporter", "--expires", "soon" },
                 sink, sink));
     }
 }

@@ -52,7 +52,8 @@ public final class DataTypeSamples {
         add(DataType.EMAIL, "email-address", "Jane Doe <Jane@Example.COM>", "jane@example.com", "a@b.c", "<x@y>");
         add(DataType.MD5, "md5", "D41D8CD98F00B204E9800998ECF8427E", "d41d8cd98f00b204e9800998ecf8427e",
                 "0123456789abcdef");
-        add(DataType.SHA1, "sha1", "DA39A3EE5E6B4B0D3255BFEF95601890AFD80709", "da39a3ee5e6b4b0d3255bfef95601890afd80709");
+        add(DataType.SHA1, "sha1", "DA39A3EE5E6B4B0D3255BFEF95601890AFD80709",
+                "da39a3ee5e6b4b0d3255bfef95601890afd80709");
         add(DataType.SHA224, "sha224", "d".repeat(56), "d".repeat(56));
         add(DataType.SHA256, "sha256", "E".repeat(64), "e".repeat(64));
         add(DataType.SHA384, "sha384", "f".repeat(96), "f".repeat(96));

@@ -13,7 +13,6 @@ import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
  */
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ ElementType.TYPE, ElementType.METHOD })
-@DisabledIfSystemProperty(named = BrokerEndpoint.PROPERTY, matches = ".+",
-        disabledReason = "needs the embedded broker (stops, restarts or inspects it)")
+@DisabledIfSystemProperty(named = BrokerEndpoint.PROPERTY, matches = ".+", disabledReason = "needs the embedded broker (stops, restarts or inspects it)")
 public @interface NeedsEmbeddedBroker {
 }

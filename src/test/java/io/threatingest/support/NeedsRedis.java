@@ -21,6 +21,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 public @interface NeedsRedis {
 
     class Condition implements ExecutionCondition {
+
         @Override
         public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
             if (RedisServer.installed() || "true".equals(System.getenv("CI"))) {

@@ -23,6 +23,7 @@ public final class RawHttp implements AutoCloseable {
 
     /** One answer: status, headers (names in lower case) and body. */
     public record Answer(int status, Map<String, String> headers, byte[] body) {
+
         public String header(String name) {
             return headers.get(name.toLowerCase(Locale.ROOT));
         }
@@ -50,7 +51,8 @@ public final class RawHttp implements AutoCloseable {
             throws IOException {
         StringBuilder head = new StringBuilder("POST ").append(path).append(" HTTP/1.1\r\nHost: localhost\r\n");
         headers.forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
-        head.append(encoding == Encoding.CHUNKED ? "Transfer-Encoding: chunked\r\n"
+        head.append(encoding == Encoding.CHUNKED
+                ? "Transfer-Encoding: chunked\r\n"
                 : "Content-Length: " + body.length + "\r\n");
         if (close) {
             head.append("Connection: close\r\n");

@@ -65,7 +65,8 @@ public final class RedisServer implements AutoCloseable {
     public String dump() throws IOException, InterruptedException {
         StringBuilder all = new StringBuilder();
         for (String key : cli("--scan").lines().toList()) {
-            all.append(key).append('\n').append(cli("TYPE", key).trim().equals("hash") ? cli("HGETALL", key)
+            all.append(key).append('\n').append(cli("TYPE", key).trim().equals("hash")
+                    ? cli("HGETALL", key)
                     : cli("GET", key)).append('\n');
         }
         return all.toString();

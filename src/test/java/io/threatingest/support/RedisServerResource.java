@@ -24,7 +24,8 @@ public class RedisServerResource implements QuarkusTestResourceLifecycleManager 
 
     @Override
     public void inject(TestInjector injector) {
-        injector.injectIntoFields(redis, new TestInjector.AnnotatedAndMatchesType(InjectRedis.class, RedisServer.class));
+        injector.injectIntoFields(redis,
+                new TestInjector.AnnotatedAndMatchesType(InjectRedis.class, RedisServer.class));
     }
 
     @Override

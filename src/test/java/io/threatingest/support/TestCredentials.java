@@ -36,10 +36,13 @@ public final class TestCredentials {
         }
     }
 
-    public static final Key REPORTER = key("test-reporter", "reporter-user", List.of("soc"), List.of("reporter"), null, false);
-    public static final Key TRUSTED = key("test-trusted", "trusted-user", List.of("intel"), List.of("trusted"), null, false);
+    public static final Key REPORTER = key("test-reporter", "reporter-user", List.of("soc"), List.of("reporter"), null,
+            false);
+    public static final Key TRUSTED = key("test-trusted", "trusted-user", List.of("intel"), List.of("trusted"), null,
+            false);
     public static final Key ADMIN = key("test-admin", "admin-user", List.of("ops"), List.of("admin"), null, false);
-    public static final Key DISABLED = key("test-disabled", "disabled-user", List.of("soc"), List.of("reporter"), null, true);
+    public static final Key DISABLED = key("test-disabled", "disabled-user", List.of("soc"), List.of("reporter"), null,
+            true);
     public static final Key EXPIRED = key("test-expired", "expired-user", List.of("soc"), List.of("reporter"),
             Instant.parse("2020-01-01T00:00:00Z"), false);
     public static final List<Key> KEYS = List.of(REPORTER, TRUSTED, ADMIN, DISABLED, EXPIRED);
@@ -79,7 +82,8 @@ public final class TestCredentials {
     }
 
     /** A token builder with the accepted issuer and audience and a five-minute life. */
-    public static io.smallrye.jwt.build.JwtClaimsBuilder claims(String subject, List<String> roles, List<String> groups) {
+    public static io.smallrye.jwt.build.JwtClaimsBuilder claims(String subject, List<String> roles,
+            List<String> groups) {
         return Jwt.issuer(ISSUER).audience(AUDIENCE).subject(subject).claim("roles", roles).claim("groups", groups)
                 .expiresIn(300);
     }
@@ -107,7 +111,8 @@ public final class TestCredentials {
         RSAPublicKey rsa = (RSAPublicKey) RSA.getPublic();
         ECPublicKey ec = (ECPublicKey) EC.getPublic();
         return "{\"keys\":["
-                + "{\"kty\":\"RSA\",\"kid\":\"rsa-1\",\"alg\":\"RS256\",\"use\":\"sig\",\"n\":\"" + b64(rsa.getModulus(), 0)
+                + "{\"kty\":\"RSA\",\"kid\":\"rsa-1\",\"alg\":\"RS256\",\"use\":\"sig\",\"n\":\""
+                + b64(rsa.getModulus(), 0)
                 + "\",\"e\":\"" + b64(rsa.getPublicExponent(), 0) + "\"},"
                 + "{\"kty\":\"EC\",\"kid\":\"ec-1\",\"alg\":\"ES256\",\"use\":\"sig\",\"crv\":\"P-256\",\"x\":\""
                 + b64(ec.getW().getAffineX(), 32) + "\",\"y\":\"" + b64(ec.getW().getAffineY(), 32) + "\"}]}";

@@ -8,8 +8,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "Acknowledged")
 public record AcknowledgedResponse(
         @Schema(examples = "acknowledged") String message,
-        @Schema(description = "Id of this submission: the message-id and CloudEvents id of its event.")
-        String submissionId,
+        @Schema(description = "Id of this submission: the message-id and CloudEvents id of its event.") String submissionId,
         @Schema(description = "ID of the submitted entity.") String id,
         @Schema(description = "Every entity ID of the submission, root first, without duplicates.") List<String> ids) {
 

@@ -3,9 +3,9 @@ package io.threatingest.api.dto;
 import java.util.List;
 import java.util.Map;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
  * One entity type as {@code GET /definitions} shows it. Attributes and associations are complete nested

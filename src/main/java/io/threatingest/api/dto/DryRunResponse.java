@@ -14,13 +14,11 @@ public record DryRunResponse(
         String message,
         String id,
         List<String> ids,
-        @Schema(description = "Each entity with its normalised main value, in the order of `ids`.")
-        List<EntityPreview> entities) {
+        @Schema(description = "Each entity with its normalised main value, in the order of `ids`.") List<EntityPreview> entities) {
 
     /** An entity's identity and normalised main value. */
     @Schema(name = "EntityPreview")
     public record EntityPreview(String id, String type,
-            @Schema(description = "Normalised main value: a string, or a number for Integer and Float types.")
-            Object value) {
+            @Schema(description = "Normalised main value: a string, or a number for Integer and Float types.") Object value) {
     }
 }

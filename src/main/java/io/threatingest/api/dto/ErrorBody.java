@@ -1,9 +1,9 @@
 package io.threatingest.api.dto;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
-
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The JSON body of every non-2xx answer. */
 @Schema(name = "Error")

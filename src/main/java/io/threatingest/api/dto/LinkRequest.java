@@ -10,6 +10,6 @@ public record LinkRequest(
         @Schema(examples = "domain-0b2b4f5b01c7c8b8b3b8c7c7b2c0d1a4f3e2d1c0b9a8f7e6d5c4b3a2f1e0d9c8") String relatedEntityID,
         EntityRefRequest entity,
         EntityRefRequest relatedEntity,
-        @Schema(description = "`association` (default) or `aggregation`.", enumeration = { "aggregation", "association" })
-        String mode) {
+        @Schema(description = "`association` (default) or `aggregation`.", enumeration = {
+                "aggregation", "association" }) String mode){
 }

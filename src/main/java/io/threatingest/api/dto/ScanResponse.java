@@ -6,5 +6,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "ScanTask")
 public record ScanResponse(
         @Schema(format = "uuid") String id,
-        @Schema(enumeration = { "new", "queued", "running", "done" }) String status) {
+        @Schema(enumeration = {
+                "new", "queued", "running", "done" }) String status){
 }

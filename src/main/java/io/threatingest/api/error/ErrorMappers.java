@@ -22,10 +22,10 @@ import io.threatingest.domain.SubmissionException;
 import io.threatingest.domain.SubmissionFlattener;
 import io.threatingest.messaging.BrokerUnavailableException;
 import io.threatingest.security.AuthFailures;
+import io.threatingest.security.AuthMethod;
 import io.threatingest.security.BearerFailures;
 import io.threatingest.security.Challenges;
 import io.threatingest.security.RateLimiter;
-import io.threatingest.security.AuthMethod;
 import io.threatingest.state.StateUnavailableException;
 
 /** Maps every failure of a request to the uniform error answer of {@link ErrorResponses}. */
@@ -146,7 +146,8 @@ public class ErrorMappers {
         }
         if (e instanceof JsonParseException || e.getCause() instanceof JsonParseException
                 || !(e instanceof JsonMappingException mapping)) {
-            String at = e.getLocation() == null ? ""
+            String at = e.getLocation() == null
+                    ? ""
                     : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
             return ErrorResponses.build(400, "malformed JSON", firstLine(e.getOriginalMessage()) + at, null, null,
                     null);

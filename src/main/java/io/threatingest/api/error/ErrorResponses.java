@@ -45,7 +45,8 @@ public final class ErrorResponses {
         String message = truncate(cause == null || cause.isEmpty() ? summary : summary + ": " + cause,
                 MAX_MESSAGE_CHARS);
         log(status, errorId, message, failure);
-        ErrorBody body = new ErrorBody(new ErrorBody.Detail(message, severity(status), md5Hex(summary), errorId, param));
+        ErrorBody body = new ErrorBody(
+                new ErrorBody.Detail(message, severity(status), md5Hex(summary), errorId, param));
         return Response.status(status)
                 .type(MediaType.APPLICATION_JSON_TYPE)
                 .header(X_ERROR, headerSafe(message))
@@ -56,7 +57,8 @@ public final class ErrorResponses {
     /** Sends an error answer built here on a raw HTTP response (for handlers that run before the REST layer). */
     public static void write(Response error, io.vertx.core.http.HttpServerResponse response,
             com.fasterxml.jackson.databind.ObjectMapper json) {
-        error.getStringHeaders().forEach((name, values) -> values.forEach(value -> response.headers().add(name, value)));
+        error.getStringHeaders()
+                .forEach((name, values) -> values.forEach(value -> response.headers().add(name, value)));
         try {
             response.putHeader("Content-Type", "application/json")
                     .end(io.vertx.core.buffer.Buffer.buffer(json.writeValueAsBytes(error.getEntity())));

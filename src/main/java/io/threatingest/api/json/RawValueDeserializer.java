@@ -18,21 +18,21 @@ public final class RawValueDeserializer extends StdDeserializer<RawValue> {
     @Override
     public RawValue deserialize(JsonParser parser, DeserializationContext context) throws IOException {
         switch (parser.currentToken()) {
-            case VALUE_STRING:
+            case VALUE_STRING :
                 return RawValue.text(parser.getText());
-            case VALUE_NUMBER_INT:
-            case VALUE_NUMBER_FLOAT:
+            case VALUE_NUMBER_INT :
+            case VALUE_NUMBER_FLOAT :
                 return new RawValue.Number(parser.getText());
-            case VALUE_TRUE:
-            case VALUE_FALSE:
+            case VALUE_TRUE :
+            case VALUE_FALSE :
                 return new RawValue.Other("boolean");
-            case START_OBJECT:
+            case START_OBJECT :
                 parser.skipChildren();
                 return new RawValue.Other("object");
-            case START_ARRAY:
+            case START_ARRAY :
                 parser.skipChildren();
                 return new RawValue.Other("array");
-            default:
+            default :
                 return new RawValue.Other(String.valueOf(parser.currentToken()));
         }
     }

@@ -32,6 +32,7 @@ public final class AdversaryNormaliser implements Normaliser {
     }
 
     private interface Check {
+
         Object run() throws InvalidValueException;
     }
 

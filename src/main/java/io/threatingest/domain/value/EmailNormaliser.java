@@ -44,6 +44,7 @@ public final class EmailNormaliser implements Normaliser {
     }
 
     private static final class Parser {
+
         private final String s;
         private int pos;
 

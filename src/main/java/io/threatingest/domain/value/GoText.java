@@ -24,7 +24,7 @@ public final class GoText {
     private static String lowerFrom(String s, int start) {
         StringBuilder out = new StringBuilder(s.length()).append(s, 0, start);
         int n = s.length();
-        for (int i = start; i < n; ) {
+        for (int i = start; i < n;) {
             int cp = s.codePointAt(i);
             out.appendCodePoint(Character.toLowerCase(cp));
             i += Character.charCount(cp);
@@ -36,7 +36,7 @@ public final class GoText {
     public static String upper(String s) {
         StringBuilder out = null;
         int n = s.length();
-        for (int i = 0; i < n; ) {
+        for (int i = 0; i < n;) {
             int cp = s.codePointAt(i);
             int upper = Character.toUpperCase(cp);
             if (upper != cp && out == null) {

@@ -15,6 +15,7 @@ final class GoTime {
 
     /** A cursor over the value being parsed. */
     private static final class Cursor {
+
         final String value;
         int pos;
 
@@ -166,15 +167,15 @@ final class GoTime {
 
     private static int daysIn(int month, int year) {
         switch (month) {
-            case 2:
+            case 2 :
                 boolean leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
                 return leap ? 29 : 28;
-            case 4:
-            case 6:
-            case 9:
-            case 11:
+            case 4 :
+            case 6 :
+            case 9 :
+            case 11 :
                 return 30;
-            default:
+            default :
                 return 31;
         }
     }

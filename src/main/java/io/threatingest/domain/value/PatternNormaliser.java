@@ -23,7 +23,9 @@ public final class PatternNormaliser implements Normaliser {
     public static final PatternNormaliser PHONE = new PatternNormaliser(Case.KEEP,
             "^([+][1-9][0-9]{0,2})([\\s]?[(][1-9][0-9]{0,3}[)])?([\\s]?[-]?[0-9]{1,4}){1,3}$");
 
-    private enum Case { UPPER, LOWER, KEEP }
+    private enum Case {
+        UPPER, LOWER, KEEP
+    }
 
     private final Case caseMapping;
     private final String source;

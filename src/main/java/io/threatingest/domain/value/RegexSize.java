@@ -17,6 +17,7 @@ final class RegexSize {
 
     /** One open group: the size of its finished alternatives, its current branch, and its last atom. */
     private static final class Group {
+
         final boolean capture;
         long alternatives;
         int branches = 1;
@@ -52,7 +53,7 @@ final class RegexSize {
             char c = re.charAt(i);
             Group group = stack.peek();
             switch (c) {
-                case '\\':
+                case '\\' :
                     if (i + 1 < n && re.charAt(i + 1) == 'Q') {
                         int end = re.indexOf("\\E", i + 2);
                         int stop = end < 0 ? n : end;
@@ -63,11 +64,11 @@ final class RegexSize {
                         group.atom(1);
                     }
                     break;
-                case '[':
+                case '[' :
                     i = skipClass(re, i);
                     group.atom(1);
                     break;
-                case '(':
+                case '(' :
                     boolean capture = true;
                     if (i + 1 < n && re.charAt(i + 1) == '?') {
                         int j = i + 2;
@@ -90,29 +91,29 @@ final class RegexSize {
                         throw new InvalidValueException("error parsing regexp: expression nests too deeply");
                     }
                     break;
-                case ')':
+                case ')' :
                     if (stack.size() > 1) {
                         long size = stack.pop().close();
                         stack.peek().atom(size);
                     }
                     break;
-                case '|':
+                case '|' :
                     group.alternatives += group.branch;
                     group.branch = 0;
                     group.lastAtom = 0;
                     group.branches++;
                     break;
-                case '*':
+                case '*' :
                     group.repeat(2 + group.lastAtom);
                     break;
-                case '+':
-                case '?':
+                case '+' :
+                case '?' :
                     if (i > 0 && "*+?}".indexOf(re.charAt(i - 1)) >= 0 && c == '?') {
                         break; // non-greedy marker
                     }
                     group.repeat(1 + group.lastAtom);
                     break;
-                case '{':
+                case '{' :
                     int close = closingBrace(re, i);
                     long[] bounds = close < 0 ? null : bounds(re, i + 1, close);
                     if (bounds == null) {
@@ -126,7 +127,7 @@ final class RegexSize {
                         i = close;
                     }
                     break;
-                default:
+                default :
                     group.atom(1);
             }
             // Sizes grow by multiplication only at repetitions, whose result lands in the current group.
@@ -171,7 +172,7 @@ final class RegexSize {
         if (digits == 0) {
             return null;
         }
-        return new long[] { min, max == -2 ? min : max };
+        return new long[]{ min, max == -2 ? min : max };
     }
 
     private static int skipEscape(String re, int i) {

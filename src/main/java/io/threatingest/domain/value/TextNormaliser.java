@@ -36,7 +36,7 @@ public final class TextNormaliser implements Normaliser {
         StringBuilder out = null;
         boolean onlySpace = true;
         int n = value.length();
-        for (int i = 0; i < n; ) {
+        for (int i = 0; i < n;) {
             int cp = value.codePointAt(i);
             int width = Character.charCount(cp);
             boolean space = GoText.isSpace(cp);
@@ -70,9 +70,9 @@ public final class TextNormaliser implements Normaliser {
                     Character.END_PUNCTUATION, Character.INITIAL_QUOTE_PUNCTUATION,
                     Character.FINAL_QUOTE_PUNCTUATION, Character.OTHER_PUNCTUATION,
                     Character.MATH_SYMBOL, Character.CURRENCY_SYMBOL, Character.MODIFIER_SYMBOL,
-                    Character.OTHER_SYMBOL:
+                    Character.OTHER_SYMBOL :
                 return true;
-            default:
+            default :
                 return false;
         }
     }

@@ -23,7 +23,7 @@ public final class TitleCaseNormaliser implements Normaliser {
         StringBuilder out = new StringBuilder(lowered.length());
         boolean inWord = false;
         boolean previousMid = false;
-        for (int i = 0; i < lowered.length(); ) {
+        for (int i = 0; i < lowered.length();) {
             int cp = lowered.codePointAt(i);
             boolean mid = isMid(cp);
             if (previousMid && mid) {
@@ -68,9 +68,9 @@ public final class TitleCaseNormaliser implements Normaliser {
     private static boolean isMid(int cp) {
         switch (cp) {
             case '\'', '.', ':', 0x00B7, 0x0387, 0x055F, 0x05F4, 0x2018, 0x2019, 0x2024, 0x2027, 0xFE13, 0xFE52,
-                    0xFE55, 0xFF07, 0xFF0E, 0xFF1A:
+                    0xFE55, 0xFF07, 0xFF0E, 0xFF1A :
                 return true;
-            default:
+            default :
                 return false;
         }
     }
@@ -79,12 +79,12 @@ public final class TitleCaseNormaliser implements Normaliser {
     private static boolean isBreak(int cp) {
         switch (Character.getType(cp)) {
             case Character.DECIMAL_DIGIT_NUMBER, Character.NON_SPACING_MARK, Character.ENCLOSING_MARK,
-                    Character.COMBINING_SPACING_MARK, Character.CONNECTOR_PUNCTUATION, Character.FORMAT:
+                    Character.COMBINING_SPACING_MARK, Character.CONNECTOR_PUNCTUATION, Character.FORMAT :
                 return false;
             case Character.UPPERCASE_LETTER, Character.LOWERCASE_LETTER, Character.TITLECASE_LETTER,
-                    Character.MODIFIER_LETTER, Character.OTHER_LETTER, Character.LETTER_NUMBER:
+                    Character.MODIFIER_LETTER, Character.OTHER_LETTER, Character.LETTER_NUMBER :
                 return !isWordBreakOther(cp);
-            default:
+            default :
                 return cp != 0x202F;
         }
     }
@@ -96,9 +96,9 @@ public final class TitleCaseNormaliser implements Normaliser {
         }
         Character.UnicodeScript script = Character.UnicodeScript.of(cp);
         switch (script) {
-            case HIRAGANA, KATAKANA, THAI, LAO, MYANMAR, KHMER, TAI_THAM, TAI_VIET, NEW_TAI_LUE, TAI_LE:
+            case HIRAGANA, KATAKANA, THAI, LAO, MYANMAR, KHMER, TAI_THAM, TAI_VIET, NEW_TAI_LUE, TAI_LE :
                 return true;
-            default:
+            default :
                 return false;
         }
     }

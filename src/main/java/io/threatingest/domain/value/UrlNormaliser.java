@@ -18,7 +18,9 @@ public final class UrlNormaliser implements Normaliser {
 
     public static final UrlNormaliser INSTANCE = new UrlNormaliser();
 
-    private enum Mode { PATH, HOST, ZONE, USER_PASSWORD }
+    private enum Mode {
+        PATH, HOST, ZONE, USER_PASSWORD
+    }
 
     @Override
     public NormalisedValue normalise(RawValue raw) throws InvalidValueException {
@@ -55,7 +57,9 @@ public final class UrlNormaliser implements Normaliser {
             queryStart = firstQuestion + 1;
             restEnd = firstQuestion;
         }
-        String query = queryStart < 0 ? "" : new String(raw, queryStart, raw.length - queryStart, StandardCharsets.UTF_8);
+        String query = queryStart < 0
+                ? ""
+                : new String(raw, queryStart, raw.length - queryStart, StandardCharsets.UTF_8);
         String querySuffix = forceQuery || !query.isEmpty() ? "?" + query : "";
 
         boolean rooted = restEnd > restStart && raw[restStart] == '/';
@@ -200,7 +204,7 @@ public final class UrlNormaliser implements Normaliser {
     }
 
     private static String userinfo(String value, byte[] raw, int from, int to) throws InvalidValueException {
-        for (int i = from; i < to; ) {
+        for (int i = from; i < to;) {
             int cp;
             int width;
             byte b = raw[i];
@@ -256,12 +260,13 @@ public final class UrlNormaliser implements Normaliser {
      */
     private static String unescape(String value, byte[] raw, int from, int to, Mode mode) throws InvalidValueException {
         StringBuilder out = new StringBuilder(to - from);
-        for (int i = from; i < to; ) {
+        for (int i = from; i < to;) {
             byte c = raw[i];
             if (c == '%') {
                 if (i + 2 >= to || hex(raw[i + 1]) < 0 || hex(raw[i + 2]) < 0) {
                     int end = Math.min(to, i + 3);
-                    throw error(value, "invalid URL escape \"" + new String(raw, i, end - i, StandardCharsets.UTF_8) + "\"");
+                    throw error(value,
+                            "invalid URL escape \"" + new String(raw, i, end - i, StandardCharsets.UTF_8) + "\"");
                 }
                 int decoded = hex(raw[i + 1]) << 4 | hex(raw[i + 2]);
                 boolean isPercent25 = raw[i + 1] == '2' && raw[i + 2] == '5';
@@ -314,11 +319,11 @@ public final class UrlNormaliser implements Normaliser {
         }
         if ("$&+,/:;=?@".indexOf(c) >= 0) {
             switch (mode) {
-                case PATH:
+                case PATH :
                     return c == '?';
-                case USER_PASSWORD:
+                case USER_PASSWORD :
                     return c == '@' || c == '/' || c == '?' || c == ':';
-                default:
+                default :
                     return true;
             }
         }
@@ -343,8 +348,7 @@ public final class UrlNormaliser implements Normaliser {
     }
 
     private static int indexOf(byte[] raw, String ascii, int from, int to) {
-        outer:
-        for (int i = from; i + ascii.length() <= to; i++) {
+        outer : for (int i = from; i + ascii.length() <= to; i++) {
             for (int j = 0; j < ascii.length(); j++) {
                 if (raw[i + j] != ascii.charAt(j)) {
                     continue outer;

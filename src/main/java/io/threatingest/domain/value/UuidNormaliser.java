@@ -27,21 +27,21 @@ public final class UuidNormaliser implements Normaliser {
         byte[] s = value.getBytes(StandardCharsets.UTF_8);
         int offset;
         switch (s.length) {
-            case 36:
+            case 36 :
                 offset = 0;
                 break;
-            case 45:
+            case 45 :
                 if (!new String(s, 0, 9, StandardCharsets.ISO_8859_1).equalsIgnoreCase("urn:uuid:")) {
                     throw new InvalidValueException("invalid urn prefix: " + value);
                 }
                 offset = 9;
                 break;
-            case 38:
+            case 38 :
                 offset = 1;
                 break;
-            case 32:
+            case 32 :
                 return fromPlainHex(s, value);
-            default:
+            default :
                 throw new InvalidValueException("invalid UUID length: " + s.length);
         }
         if (s[offset + 8] != '-' || s[offset + 13] != '-' || s[offset + 18] != '-' || s[offset + 23] != '-') {

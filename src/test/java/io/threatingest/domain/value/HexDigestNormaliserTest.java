@@ -15,7 +15,8 @@ class HexDigestNormaliserTest {
         rejects(HexDigestNormaliser.MD5, "d41d8cd98f00b204e9800998ecf8427");
         rejects(HexDigestNormaliser.MD5, "0123456789abcdef0");
         assertEquals("value 'g41d8cd98f00b204e9800998ecf8427e' does not match with regexp "
-                + "'^[0-9a-f]{32}$|^[0-9a-f]{16}$'", rejects(HexDigestNormaliser.MD5, "g41d8cd98f00b204e9800998ecf8427e"));
+                + "'^[0-9a-f]{32}$|^[0-9a-f]{16}$'",
+                rejects(HexDigestNormaliser.MD5, "g41d8cd98f00b204e9800998ecf8427e"));
     }
 
     @Test

@@ -7,19 +7,19 @@ import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Set;
 
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-
 import io.threatingest.domain.DataType;
 import io.threatingest.domain.InvalidValueException;
 import io.threatingest.domain.NormalisedValue;
 import io.threatingest.domain.RawValue;
 import io.threatingest.support.DataTypeSamples;
 import io.threatingest.support.DataTypeSamples.Sample;
+
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
 
 /**
  * Properties every data type keeps: any input gives a normalised value or a validation error (never another
@@ -73,24 +73,25 @@ class NormaliserPropertiesTest {
             Arbitrary<String> edited = Combinators.combine(seed, Arbitraries.integers().between(0, 3),
                     Arbitraries.integers().between(0, 1000), Arbitraries.chars().with(ALPHABET.toCharArray()))
                     .as(NormaliserPropertiesTest::edit);
-            return edited.map(value -> new Object[] { sample, value });
+            return edited.map(value -> new Object[]{ sample, value });
         });
     }
 
     private static String edit(String seed, int operation, int position, char c) {
         int at = seed.isEmpty() ? 0 : position % (seed.length() + 1);
         switch (operation) {
-            case 0:
+            case 0 :
                 return seed;
-            case 1:
+            case 1 :
                 return seed.substring(0, at) + c + seed.substring(at);
-            case 2:
+            case 2 :
                 return at < seed.length() ? seed.substring(0, at) + seed.substring(at + 1) : seed;
-            default:
+            default :
                 StringBuilder flipped = new StringBuilder(seed);
                 if (at < seed.length()) {
                     char x = seed.charAt(at);
-                    flipped.setCharAt(at, Character.isUpperCase(x) ? Character.toLowerCase(x) : Character.toUpperCase(x));
+                    flipped.setCharAt(at,
+                            Character.isUpperCase(x) ? Character.toLowerCase(x) : Character.toUpperCase(x));
                 }
                 return flipped.toString();
         }
