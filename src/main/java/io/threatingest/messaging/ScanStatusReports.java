@@ -9,7 +9,6 @@ import org.apache.qpid.proton.amqp.messaging.Data;
 import org.apache.qpid.proton.amqp.messaging.Section;
 
 import io.threatingest.service.ScanStatusReport;
-import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 
 /**
@@ -35,7 +34,7 @@ final class ScanStatusReports {
         JsonObject report;
         try {
             report = new JsonObject(text);
-        } catch (DecodeException | ClassCastException malformed) {
+        } catch (RuntimeException malformed) { // DecodeException, or a JSON value that is not an object
             return Optional.empty();
         }
         if (report.getValue("id") instanceof String id && report.getValue("status") instanceof String status) {
