@@ -58,7 +58,7 @@ public class RateLimiter {
                 : state.shared()
                         ? new RedisTokenBuckets(state.redis(), burst, perSecond)
                         : new MemoryTokenBuckets(burst, perSecond, settings.maxIdentities());
-        this.timeout = state.timeout();
+        this.timeout = state.shared() ? state.timeout() : null; // memory buckets answer at once
         this.allowOnFailure = settings.onBackendFailure() == IngestConfig.RateLimit.OnBackendFailure.ALLOW;
         this.failures = failures;
     }
@@ -72,19 +72,21 @@ public class RateLimiter {
         if (!enabled) {
             return Uni.createFrom().voidItem();
         }
-        return buckets.take(identity)
-                .ifNoItem().after(timeout).fail()
-                .onItemOrFailure().transformToUni((take, failure) -> {
-                    if (failure != null) {
-                        return unavailable(failure);
-                    }
-                    failures.succeeded();
-                    if (take.allowed()) {
-                        return Uni.createFrom().voidItem();
-                    }
-                    long wait = perSecond <= 0 ? 3600 : (long) Math.ceil((1 - take.tokensLeft()) / perSecond);
-                    return Uni.createFrom().failure(new Limited(burst, Math.max(1, wait)));
-                });
+        Uni<TokenBuckets.Take> take = buckets.take(identity);
+        if (timeout != null) {
+            take = take.ifNoItem().after(timeout).fail();
+        }
+        return take.onItemOrFailure().transformToUni((taken, failure) -> {
+            if (failure != null) {
+                return unavailable(failure);
+            }
+            failures.succeeded();
+            if (taken.allowed()) {
+                return Uni.createFrom().voidItem();
+            }
+            long wait = perSecond <= 0 ? 3600 : (long) Math.ceil((1 - taken.tokensLeft()) / perSecond);
+            return Uni.createFrom().failure(new Limited(burst, Math.max(1, wait)));
+        });
     }
 
     private Uni<Void> unavailable(Throwable failure) {
