@@ -91,13 +91,14 @@ public final class MemoryScanTaskStore implements ScanTaskStore {
     @Override
     public synchronized Uni<List<ScanTask>> abandonedWebhooks(Instant now) {
         List<ScanTask> abandoned = new ArrayList<>();
-        leases.replaceAll((id, until) -> {
-            if (until.isAfter(now) || !byId.containsKey(id)) {
-                return until;
+        for (var lease : leases.entrySet()) {
+            ScanTask task = byId.get(lease.getKey());
+            if (task != null && !lease.getValue().isAfter(now)) {
+                abandoned.add(task);
+                lease.setValue(now.plus(this.lease));
             }
-            abandoned.add(byId.get(id));
-            return now.plus(lease);
-        });
+        }
+        leases.keySet().removeIf(id -> !byId.containsKey(id));
         return Uni.createFrom().item(abandoned);
     }
 

@@ -88,13 +88,20 @@ public final class RedisScanTaskStore implements ScanTaskStore {
             return 1
             """);
 
-    // KEYS: leases. ARGV: now, lease ms. Takes over at most 10 expired leases, returning their task hashes' keys.
+    // KEYS: leases. ARGV: now, lease ms. Takes over at most 10 expired leases of calls still in progress, returning
+    // their task hashes' keys; drops the leases of tasks that expired or whose call ended meanwhile.
     private static final RedisScript ABANDONED = new RedisScript("""
             local expired = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', ARGV[1], 'LIMIT', 0, 10)
+            local taken = {}
             for _, key in ipairs(expired) do
-              redis.call('ZADD', KEYS[1], tonumber(ARGV[1]) + tonumber(ARGV[2]), key)
+              if redis.call('HGET', key, 'hook') == 'calling' then
+                redis.call('ZADD', KEYS[1], tonumber(ARGV[1]) + tonumber(ARGV[2]), key)
+                table.insert(taken, key)
+              else
+                redis.call('ZREM', KEYS[1], key)
+              end
             end
-            return expired
+            return taken
             """);
 
     private final ReactiveRedisDataSource redis;

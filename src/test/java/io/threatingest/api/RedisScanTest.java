@@ -1,8 +1,11 @@
 package io.threatingest.api;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -26,9 +29,20 @@ import io.threatingest.support.TestCredentials;
 @WithTestResource(EmbeddedBrokerResource.class)
 @WithTestResource(AuthFixtureResource.class)
 @WithTestResource(RedisServerResource.class)
-@TestProfile(ScanContract.LocalWebhooks.class)
+@TestProfile(RedisScanTest.ShortLeases.class)
 @NeedsRedis
 class RedisScanTest extends ScanContract {
+
+    /** A lease of seconds, so that the sweep for abandoned webhook calls runs every second. */
+    public static class ShortLeases extends ScanContract.LocalWebhooks {
+
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            Map<String, String> settings = new HashMap<>(super.getConfigOverrides());
+            settings.put("ingest.scan.webhook-lease", "4s");
+            return settings;
+        }
+    }
 
     @InjectRedis
     RedisServer redis;
@@ -41,6 +55,28 @@ class RedisScanTest extends ScanContract {
         String dump = redis.dump();
         assertTrue(dump.contains("sealed.example.org"), "the task is in Redis");
         assertTrue(!dump.contains("sealed-token") && !dump.contains("url-secret"), "no credential in clear");
+    }
+
+    /** A replica that took a webhook call and died: its lease runs out and this replica makes the call. */
+    @Test
+    void aWebhookCallLeftByAStoppedReplicaIsTakenOver() throws Exception {
+        String id = scan("{\"target\":\"orphan.example.org\",\"webhook\":{\"url\":\"" + hook() + "\"}}")
+                .then().statusCode(202).extract().path("id");
+        String task = "threat-ingest:{scan}:task:orphan.example.org";
+        long past = System.currentTimeMillis() - 10_000;
+        // what a replica leaves behind when it dies right after taking the call: done, calling, an expired lease
+        redis.cli("HSET", task, "status", "done", "finished", Long.toString(past), "hook", "calling");
+        redis.cli("ZADD", "threat-ingest:{scan}:webhook-leases", Long.toString(past), task);
+
+        String state = "";
+        for (int i = 0; i < 100 && !state.equals("delivered"); i++) {
+            Thread.sleep(100);
+            state = TestCredentials.reporter().get(SCAN + "/" + id).then().statusCode(200).extract()
+                    .path("webhook.status");
+        }
+        assertEquals("delivered", state);
+        assertEquals(1, calls.stream().filter(call -> call.body().contains(id)).count(), "called once");
+        assertEquals("0", redis.cli("ZCARD", "threat-ingest:{scan}:webhook-leases").trim(), "lease released");
     }
 
     @Test

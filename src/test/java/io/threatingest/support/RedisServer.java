@@ -72,7 +72,8 @@ public final class RedisServer implements AutoCloseable {
         return all.toString();
     }
 
-    private String cli(String... args) throws IOException, InterruptedException {
+    /** One redis-cli command against this server; its output. */
+    public String cli(String... args) throws IOException, InterruptedException {
         List<String> command = new java.util.ArrayList<>(List.of(BINARY.resolveSibling("redis-cli").toString(), "-p",
                 Integer.toString(port)));
         command.addAll(List.of(args));
