@@ -241,7 +241,8 @@ public final class RedisScanTaskStore implements ScanTaskStore {
             return null;
         }
         try {
-            return json.readValue(box.orElseThrow(() -> new IllegalStateException("no ingest.state.secret-key"))
+            return json.readValue(box.orElseThrow(() -> new SecretBox.Unopenable("a sealed webhook, and no "
+                    + "ingest.state.secret-key to open it", null))
                     .open(sealed), ScanTask.Webhook.class);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);

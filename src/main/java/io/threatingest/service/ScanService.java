@@ -182,11 +182,17 @@ public class ScanService {
                         failure.getMessage())));
     }
 
-    /** A state-backend call bounded by the backend timeout; its failures are counted and become 503s. */
+    /**
+     * A state-backend call bounded by the backend timeout; its failures are counted and become 503s (and reports are
+     * handed back for a later delivery). Not so {@link SecretBox.Unopenable}: a sealed webhook this replica's
+     * {@code ingest.state.secret-key} cannot open is a configuration fault that waiting would not mend.
+     */
     private <T> Uni<T> stored(Uni<T> call, String operation) {
         return call.ifNoItem().after(timeout).fail()
                 .onItem().invoke(failures::succeeded)
-                .onFailure(failure -> !(failure instanceof SubmissionException)).transform(failure -> {
+                .onFailure(failure -> !(failure instanceof SubmissionException)
+                        && !(failure instanceof SecretBox.Unopenable))
+                .transform(failure -> {
                     failures.failed(operation, failure);
                     return new StateUnavailableException("scan tasks cannot be reached now");
                 });

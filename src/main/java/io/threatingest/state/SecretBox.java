@@ -17,6 +17,14 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class SecretBox {
 
+    /** A sealed value that this key cannot open: another key sealed it, or it was altered. */
+    public static final class Unopenable extends RuntimeException {
+
+        public Unopenable(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
 
@@ -63,8 +71,10 @@ public final class SecretBox {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, all, 0, NONCE_BYTES));
             return new String(cipher.doFinal(all, NONCE_BYTES, all.length - NONCE_BYTES), StandardCharsets.UTF_8);
-        } catch (GeneralSecurityException | IllegalArgumentException e) {
-            throw new IllegalStateException("a sealed value could not be opened: wrong ingest.state.secret-key?", e);
+        } catch (GeneralSecurityException | RuntimeException e) {
+            // a wrong key or an altered value shows as a bad tag, bad base64, or (too short) a provider exception
+            throw new Unopenable("a sealed value could not be opened: is ingest.state.secret-key the same on every "
+                    + "replica?", e);
         }
     }
 }

@@ -3,9 +3,11 @@ package io.threatingest.api;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
@@ -13,6 +15,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
+import io.threatingest.local.EmbeddedBroker;
 import io.threatingest.support.AuthFixtureResource;
 import io.threatingest.support.EmbeddedBrokerResource;
 import io.threatingest.support.InjectRedis;
@@ -76,7 +79,21 @@ class RedisScanTest extends ScanContract {
         }
         assertEquals("delivered", state);
         assertEquals(1, calls.stream().filter(call -> call.body().contains(id)).count(), "called once");
-        assertEquals("0", redis.cli("ZCARD", "threat-ingest:{scan}:webhook-leases").trim(), "lease released");
+        assertEquals("", redis.cli("ZSCORE", "threat-ingest:{scan}:webhook-leases", task).trim(), "lease released");
+    }
+
+    /**
+     * A webhook sealed with a key this replica does not hold (replicas configured with different keys): the report
+     * is dead-lettered at once, not handed back for ever as if Redis were down.
+     */
+    @Test
+    void aReportForAWebhookThisReplicaCannotOpenIsDeadLettered() throws Exception {
+        String id = scan("{\"target\":\"other-key.example.org\",\"webhook\":{\"url\":\"" + hook() + "\"}}")
+                .then().statusCode(202).extract().path("id");
+        redis.cli("HSET", "threat-ingest:{scan}:task:other-key.example.org", "webhook", "c2VhbGVkIGVsc2V3aGVyZQ==");
+        String report = "other-key-" + UUID.randomUUID();
+        scanners.send(report, "{\"id\":\"" + id + "\",\"status\":\"done\"}");
+        queues.reader(EmbeddedBroker.DEAD_LETTERS).await(report, Duration.ofSeconds(10));
     }
 
     @Test
