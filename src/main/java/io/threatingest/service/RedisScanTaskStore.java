@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.jboss.logging.Logger;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -25,6 +27,8 @@ import io.vertx.mutiny.redis.client.Response;
  * on a Redis cluster (all scan keys in one slot). The webhook (URL and headers) is stored sealed.
  */
 public final class RedisScanTaskStore implements ScanTaskStore {
+
+    private static final Logger LOG = Logger.getLogger(RedisScanTaskStore.class);
 
     private static final String PREFIX = "threat-ingest:{scan}:";
     private static final String LEASES = PREFIX + "webhook-leases";
@@ -176,9 +180,21 @@ public final class RedisScanTaskStore implements ScanTaskStore {
                     return reads.isEmpty()
                             ? Uni.createFrom().item(List.<ScanTask>of())
                             : Uni.join().all(reads).andFailFast().map(all -> all.stream()
-                                    .filter(answer -> answer.size() > 0).map(answer -> task(answer, 0))
-                                    .filter(task -> task.webhookState() == WebhookState.CALLING).toList());
+                                    .filter(answer -> answer.size() > 0).map(this::takenOver)
+                                    .filter(task -> task != null && task.webhookState() == WebhookState.CALLING)
+                                    .toList());
                 });
+    }
+
+    /** A task whose call this replica takes over; one it cannot open is left out, so it holds up no other. */
+    private ScanTask takenOver(Response answer) {
+        try {
+            return task(answer, 0);
+        } catch (SecretBox.Unopenable e) {
+            LOG.errorf("Cannot take over a webhook call of %s: %s", answer.isMap() ? answer.get("id") : "a task",
+                    e.getMessage());
+            return null;
+        }
     }
 
     @Override
