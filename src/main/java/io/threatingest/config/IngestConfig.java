@@ -200,6 +200,14 @@ public interface IngestConfig {
         /** The {@code Retry-After} advised to clients when the broker cannot take a submission. */
         @WithDefault("5s")
         Duration retryAfter();
+
+        /**
+         * Messages this instance may have sent to the broker and not yet seen settled. A publish beyond it is
+         * refused at once (503 with {@code Retry-After}) rather than queued without bound.
+         */
+        @WithDefault("10000")
+        @Min(1)
+        int maxInFlight();
     }
 
     /** AMQP addresses, each backed by a durable anycast queue of the same name. */

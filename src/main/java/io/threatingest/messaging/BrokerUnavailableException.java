@@ -11,7 +11,9 @@ public final class BrokerUnavailableException extends RuntimeException {
         /** The broker settled the message other than accepted (rejected, released, modified). */
         REFUSED,
         /** No settlement within the publish timeout. */
-        TIMEOUT;
+        TIMEOUT,
+        /** Not sent: this instance already has {@code ingest.publish.max-in-flight} messages awaiting settlement. */
+        OVERLOADED;
 
         public String tag() {
             return name().toLowerCase(java.util.Locale.ROOT);

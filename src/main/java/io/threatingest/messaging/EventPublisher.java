@@ -2,6 +2,7 @@ package io.threatingest.messaging;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -26,12 +27,16 @@ public class EventPublisher {
     private final ObjectMapper json;
     private final String source;
     private final PublishMetrics metrics;
+    private final int maxInFlight;
+    private final AtomicInteger inFlight = new AtomicInteger();
 
     public EventPublisher(BrokerConnection publisher, ObjectMapper json, IngestConfig config, PublishMetrics metrics) {
         this.publisher = publisher;
         this.json = json;
         this.source = config.events().source();
         this.metrics = metrics;
+        this.maxInFlight = config.publish().maxInFlight();
+        metrics.inFlight(inFlight);
     }
 
     /**
@@ -56,7 +61,16 @@ public class EventPublisher {
         OutgoingMessage message = new OutgoingMessage(address, id, type, CONTENT_TYPE, properties, serialise(body));
         return Uni.createFrom().deferred(() -> {
             long start = System.nanoTime();
+            if (inFlight.incrementAndGet() > maxInFlight) {
+                inFlight.decrementAndGet();
+                BrokerUnavailableException overloaded = new BrokerUnavailableException(
+                        "more than " + maxInFlight + " messages await the broker's settlement", null,
+                        BrokerUnavailableException.Reason.OVERLOADED);
+                metrics.record(address, start, overloaded);
+                return Uni.createFrom().failure(overloaded);
+            }
             return publisher.publish(message)
+                    .onTermination().invoke(inFlight::decrementAndGet)
                     .onItemOrFailure().invoke((ignored, failure) -> metrics.record(address, start, failure));
         });
     }

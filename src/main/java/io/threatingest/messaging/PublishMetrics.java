@@ -1,16 +1,19 @@
 package io.threatingest.messaging;
 
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
 /**
  * Publishing as seen from the service: how long the broker took to settle each event (a histogram, by address
- * and outcome) and how often it did not accept one (by reason: unavailable, refused, timeout).
+ * and outcome), how often it did not accept one (by reason: unavailable, refused, timeout, and overloaded when
+ * this instance refused to send beyond {@code ingest.publish.max-in-flight}) and how many messages await settlement.
  */
 @ApplicationScoped
 public class PublishMetrics {
@@ -21,6 +24,13 @@ public class PublishMetrics {
 
     public PublishMetrics(MeterRegistry registry) {
         this.registry = registry;
+    }
+
+    void inFlight(AtomicInteger inFlight) {
+        Gauge.builder("ingest.publish.in.flight", inFlight, Number::doubleValue)
+                .description(
+                        "Messages sent to the broker and not yet settled (bounded by ingest.publish.max-in-flight)")
+                .register(registry);
     }
 
     void record(String address, long startNanos, Throwable failure) {

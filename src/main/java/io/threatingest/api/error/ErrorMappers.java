@@ -98,6 +98,10 @@ public class ErrorMappers {
 
     @ServerExceptionMapper
     public Response brokerUnavailable(BrokerUnavailableException e) {
+        if (e.reason() == BrokerUnavailableException.Reason.OVERLOADED) {
+            return ErrorResponses.build(503, "too many submissions await the broker, retry later", null, null,
+                    retryAfter, e);
+        }
         return ErrorResponses.build(503, "the broker cannot take the submission now, retry later", null, null,
                 retryAfter, e);
     }

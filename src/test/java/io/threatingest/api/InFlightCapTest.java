@@ -1,0 +1,101 @@
+package io.threatingest.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.activemq.artemis.protocol.amqp.broker.AmqpInterceptor;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.threatingest.local.EmbeddedBroker;
+import io.threatingest.support.AuthFixtureResource;
+import io.threatingest.support.EmbeddedBrokerResource;
+import io.threatingest.support.InjectBroker;
+import io.threatingest.support.NeedsEmbeddedBroker;
+import io.threatingest.support.TestCredentials;
+
+/**
+ * Back-pressure: with the broker holding back its settlements (an interceptor stalls it), at most
+ * {@code ingest.publish.max-in-flight} messages wait; the next request is refused at once with 503 and
+ * {@code Retry-After} instead of joining the queue.
+ */
+@NeedsEmbeddedBroker
+@QuarkusTest
+@WithTestResource(EmbeddedBrokerResource.class)
+@WithTestResource(AuthFixtureResource.class)
+@TestProfile(InFlightCapTest.TwoInFlight.class)
+class InFlightCapTest {
+
+    public static class TwoInFlight implements QuarkusTestProfile {
+
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("ingest.publish.max-in-flight", "2", "ingest.publish.timeout", "6s");
+        }
+    }
+
+    @InjectBroker
+    EmbeddedBroker broker;
+
+    private static Response post(int i) {
+        return TestCredentials.reporter().contentType(ContentType.JSON)
+                .body("{\"type\":\"ip\",\"attributes\":{\"ip\":\"198.51.100." + i + "\"}}")
+                .post(EntityIngestTest.ENTITY);
+    }
+
+    @Test
+    void beyondTheCapA503ComesAtOnceAndTheWaitingOnesFinish() throws Exception {
+        post(1).then().statusCode(202);
+        String before = MetricsTest.scrape();
+        CountDownLatch release = new CountDownLatch(1);
+        // the broker stops reading this connection while the interceptor waits: nothing sent is settled
+        AmqpInterceptor hold = (message, connection) -> {
+            try {
+                release.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return true;
+        };
+        broker.server().getRemotingService().addIncomingInterceptor(hold);
+        List<CompletableFuture<Integer>> waiting = new ArrayList<>();
+        try {
+            waiting.add(CompletableFuture.supplyAsync(() -> post(10).statusCode()));
+            waiting.add(CompletableFuture.supplyAsync(() -> post(11).statusCode()));
+            Thread.sleep(500);
+            long started = System.nanoTime();
+            Response refused = post(12);
+            long millis = (System.nanoTime() - started) / 1_000_000;
+            EntityIngestTest.assertErrorHeaders(refused, 503);
+            assertTrue(refused.getHeader("x-error").contains("too many submissions await the broker"),
+                    refused.getHeader("x-error"));
+            assertTrue(refused.getHeader("Retry-After").matches("[1-9][0-9]*"));
+            assertTrue(millis < 1_000, "the refusal did not wait for the broker: " + millis + " ms");
+            assertFalse(waiting.stream().anyMatch(CompletableFuture::isDone), "both requests wait for the broker");
+        } finally {
+            release.countDown();
+            broker.server().getRemotingService().removeIncomingInterceptor(hold);
+        }
+        for (CompletableFuture<Integer> request : waiting) {
+            assertEquals(202, request.get(), "a request held by the broker ends with its 202");
+        }
+        String after = MetricsTest.scrape();
+        String overloaded = "ingest_broker_failures_total{address=\"ingest.entities\",reason=\"overloaded\"";
+        assertEquals(1, MetricsTest.total(after, overloaded) - MetricsTest.total(before, overloaded));
+        assertTrue(after.contains("ingest_publish_in_flight"), "the in-flight gauge is exported");
+        post(2).then().statusCode(202);
+    }
+}
