@@ -5,6 +5,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -12,6 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -52,13 +54,16 @@ public class AssociationResource {
             + "{type, value} that the service validates and hashes. Existence is not checked here.")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = LinkRequest.class), examples = @ExampleObject(name = "ip to domain", value = EXAMPLE)))
     @APIResponse(responseCode = "202", description = "Acknowledged, with both IDs.", content = @Content(schema = @Schema(implementation = LinkResponse.class)))
+    @APIResponse(responseCode = "200", description = "Dry run: valid, nothing published (no submissionId).", content = @Content(schema = @Schema(implementation = LinkResponse.class)))
     @APIResponse(responseCode = "400", description = "Invalid ID, value or mode.", content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     @APIResponse(responseCode = "403", description = "Missing role `reporter`.", content = @Content(schema = @Schema(implementation = ErrorBody.class)))
-    public Uni<Response> link(LinkRequest body) {
+    public Uni<Response> link(LinkRequest body,
+            @Parameter(description = DryRun.DESCRIPTION) @QueryParam("dryRun") String dryRun) {
         LinkRequest request = RequestBodies.required(body);
+        boolean validateOnly = DryRun.requested(dryRun);
         return associations.link(request.entityID(), RequestBodies.ref(request.entity()), request.relatedEntityID(),
-                RequestBodies.ref(request.relatedEntity()), request.mode(), callers.current())
-                .map(linked -> Response.accepted(new LinkResponse(AcknowledgedResponse.ACKNOWLEDGED,
-                        linked.submissionId(), linked.entityID(), linked.relatedEntityID())).build());
+                RequestBodies.ref(request.relatedEntity()), request.mode(), callers.current(), validateOnly)
+                .map(linked -> DryRun.answer(validateOnly, new LinkResponse(AcknowledgedResponse.ACKNOWLEDGED,
+                        linked.submissionId(), linked.entityID(), linked.relatedEntityID())));
     }
 }

@@ -5,6 +5,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -12,6 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -53,18 +55,19 @@ public class CommentResource {
             + "answer carries the comment's id (UUID version 7).")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = CommentRequest.class), examples = @ExampleObject(name = "comment", value = EXAMPLE)))
     @APIResponse(responseCode = "202", description = "Acknowledged, with the comment's id.", content = @Content(schema = @Schema(implementation = CommentResponse.class)))
+    @APIResponse(responseCode = "200", description = "Dry run: valid, nothing published (no id).", content = @Content(schema = @Schema(implementation = CommentResponse.class)))
     @APIResponse(responseCode = "400", description = "Invalid entity, comment or parentID.", content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     @APIResponse(responseCode = "403", description = "Missing role `reporter`, or a visibleBy group not allowed.", content = @Content(schema = @Schema(implementation = ErrorBody.class)))
-    public Uni<Response> comment(CommentRequest body) {
+    public Uni<Response> comment(CommentRequest body,
+            @Parameter(description = DryRun.DESCRIPTION) @QueryParam("dryRun") String dryRun) {
         CommentRequest request = RequestBodies.required(body);
+        boolean validateOnly = DryRun.requested(dryRun);
         return comments.comment(oneOf(request.entityID(), request.entityId(), "entityID", "entityId"),
                 RequestBodies.ref(request.entity()), oneOf(request.comment(), request.content(), "comment", "content"),
                 oneOf(request.parentID(), request.parentId(), "parentID", "parentId"), request.visibleBy(),
-                callers.current())
-                .map(commented -> Response
-                        .accepted(new CommentResponse(AcknowledgedResponse.ACKNOWLEDGED, commented.id(),
-                                commented.entityID()))
-                        .build());
+                callers.current(), validateOnly)
+                .map(commented -> DryRun.answer(validateOnly,
+                        new CommentResponse(AcknowledgedResponse.ACKNOWLEDGED, commented.id(), commented.entityID())));
     }
 
     /** The documented field or its other spelling, not both. */

@@ -1,9 +1,13 @@
 package io.threatingest.api;
 
+import jakarta.ws.rs.core.Response;
+
 import io.threatingest.api.error.ApiException;
 
 /** The {@code dryRun} query parameter: absent, {@code true} or {@code false}; anything else is a 400. */
 final class DryRun {
+
+    static final String DESCRIPTION = "Validate only: publish nothing, answer 200.";
 
     private DryRun() {
     }
@@ -16,5 +20,17 @@ final class DryRun {
             return true;
         }
         throw ApiException.badRequest("invalid query parameter", "dryRun must be true or false", "dryRun");
+    }
+
+    /** 200 for a dry run (nothing was published), else 202. */
+    static Response answer(boolean dryRun, Object body) {
+        return (dryRun ? Response.ok(body) : Response.accepted(body)).build();
+    }
+
+    /** For endpoints that cannot validate without acting: a dry run is refused rather than ignored. */
+    static void refuse(String value, String why) {
+        if (requested(value)) {
+            throw ApiException.badRequest("invalid query parameter", "dryRun is not supported here: " + why, "dryRun");
+        }
     }
 }

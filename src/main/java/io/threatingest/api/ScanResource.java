@@ -9,6 +9,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -16,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -64,7 +66,10 @@ public class ScanResource {
     @APIResponse(responseCode = "200", description = "An existing task for this target.", content = @Content(schema = @Schema(implementation = ScanResponse.class)))
     @APIResponse(responseCode = "400", description = "Invalid target or webhook.", content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     @APIResponse(responseCode = "403", description = "Missing role `reporter`.", content = @Content(schema = @Schema(implementation = ErrorBody.class)))
-    public Uni<Response> scan(ScanRequest body) {
+    public Uni<Response> scan(ScanRequest body,
+            @Parameter(description = "Not supported: a scan cannot be tried without creating its task; "
+                    + "dryRun=true is answered 400.") @QueryParam("dryRun") String dryRun) {
+        DryRun.refuse(dryRun, "a scan creates its task");
         ScanRequest request = RequestBodies.required(body);
         if (request.type() != null && !request.type().equals("ip") && !request.type().equals("fqdn")) {
             throw ApiException.badRequest("invalid request", "type must be ip or fqdn", "/type");

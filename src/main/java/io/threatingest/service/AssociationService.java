@@ -26,10 +26,13 @@ public class AssociationService {
         this.address = config.addresses().associations();
     }
 
-    /** Publishes the link; the {@code Uni} completes once the broker holds it. */
+    /**
+     * Publishes the link; the {@code Uni} completes once the broker holds it. A dry run validates only and
+     * publishes nothing (the result has no submission id).
+     */
     public Uni<Linked> link(String entityID, EntityRef entity, String relatedEntityID, EntityRef relatedEntity,
-            String mode, Caller caller) {
-        return Uni.createFrom().item(() -> {
+            String mode, Caller caller, boolean dryRun) {
+        Uni<AssociationSubmittedEvent> validated = Uni.createFrom().item(() -> {
             String from = resolve(entityID, entity, "entityID", "entity");
             String to = resolve(relatedEntityID, relatedEntity, "relatedEntityID", "relatedEntity");
             RelationMode relationMode = RelationMode.fromRequest(mode);
@@ -40,7 +43,11 @@ public class AssociationService {
             return new AssociationSubmittedEvent(UUID.randomUUID().toString(),
                     DateTimeFormatter.ISO_INSTANT.format(Instant.now()), caller.userId(), caller.groups(), from, to,
                     relationMode.wireName(), caller.groups());
-        }).flatMap(event -> events.publish(address, AssociationSubmittedEvent.TYPE, event.submissionId(),
+        });
+        if (dryRun) {
+            return validated.map(event -> new Linked(null, event.entityID(), event.relatedEntityID(), event.mode()));
+        }
+        return validated.flatMap(event -> events.publish(address, AssociationSubmittedEvent.TYPE, event.submissionId(),
                 event.receivedAt(), event.entityID(), event)
                 .replaceWith(
                         new Linked(event.submissionId(), event.entityID(), event.relatedEntityID(), event.mode())));

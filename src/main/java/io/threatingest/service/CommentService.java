@@ -32,10 +32,13 @@ public class CommentService {
         this.maxVisibleBy = config.limits().maxVisibleBy();
     }
 
-    /** Publishes the comment; the {@code Uni} completes once the broker holds it. */
+    /**
+     * Publishes the comment; the {@code Uni} completes once the broker holds it. A dry run validates only and
+     * publishes nothing (the result has no id).
+     */
     public Uni<Commented> comment(String entityID, EntityRef entity, String text, String parentID,
-            List<String> visibleBy, Caller caller) {
-        return Uni.createFrom().item(() -> {
+            List<String> visibleBy, Caller caller, boolean dryRun) {
+        Uni<CommentSubmittedEvent> validated = Uni.createFrom().item(() -> {
             String target = AssociationService.resolve(entityID, entity, "entityID", "entity");
             String comment = CommentText.normalise(text, "/comment");
             String parent = parentID == null ? CommentSubmittedEvent.NO_PARENT : parent(parentID);
@@ -45,8 +48,13 @@ public class CommentService {
             return new CommentSubmittedEvent(Uuid7.next(now.toEpochMilli()).toString(),
                     DateTimeFormatter.ISO_INSTANT.format(now), caller.userId(), caller.groups(), target, comment,
                     parent, groups);
-        }).flatMap(event -> events.publish(address, CommentSubmittedEvent.TYPE, event.id(), event.receivedAt(),
-                event.entityID(), event).replaceWith(new Commented(event.id(), event.entityID())));
+        });
+        if (dryRun) {
+            return validated.map(event -> new Commented(null, event.entityID()));
+        }
+        return validated
+                .flatMap(event -> events.publish(address, CommentSubmittedEvent.TYPE, event.id(), event.receivedAt(),
+                        event.entityID(), event).replaceWith(new Commented(event.id(), event.entityID())));
     }
 
     /** An accepted comment: its id (UUID version 7) and the entity it is about. */
