@@ -13,13 +13,7 @@ final class DryRun {
     }
 
     static boolean requested(String value) {
-        if (value == null || value.equalsIgnoreCase("false")) {
-            return false;
-        }
-        if (value.isEmpty() || value.equalsIgnoreCase("true")) {
-            return true;
-        }
-        throw ApiException.badRequest("invalid query parameter", "dryRun must be true or false", "dryRun");
+        return BooleanParameter.of("dryRun", value);
     }
 
     /** 200 for a dry run (nothing was published), else 202. */

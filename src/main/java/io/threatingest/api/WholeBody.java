@@ -1,13 +1,16 @@
 package io.threatingest.api;
 
 import java.io.InputStream;
+import java.util.Locale;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.netty.buffer.ByteBufInputStream;
 import io.threatingest.api.error.ApiException;
 import io.threatingest.config.IngestConfig;
+import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.RoutingContext;
@@ -16,7 +19,8 @@ import io.vertx.ext.web.RoutingContext;
  * Reads the body of every request under {@code /api} whole, before the REST layer, and refuses one over
  * {@code ingest.limits.max-body-size} with 413 however it arrives (the HTTP layer's own limit looks only at
  * {@code Content-Length}, so a chunked body could otherwise grow without bound). The REST layer is then handed
- * the bytes read here as its entity stream ({@link #stream}).
+ * the bytes read here as its entity stream ({@link #stream}). The one exception is an NDJSON batch, which its
+ * resource reads as it arrives, within the same limit ({@link StreamedBody}).
  *
  * <p>Why not Vert.x's {@code BodyHandler} with the REST layer reading after it: two defects of that pairing
  * lost requests. {@code BodyHandler} never continues a request that has already ended when it runs (a POST
@@ -57,6 +61,12 @@ public class WholeBody {
         if ("100-continue".equalsIgnoreCase(request.getHeader("Expect")) && request.version() != HttpVersion.HTTP_1_0) {
             context.response().writeContinue();
         }
+        if (streamed(context)) {
+            request.pause();
+            context.put(StreamedBody.KEY, new StreamedBody(context, Vertx.currentContext(), limit));
+            context.next();
+            return;
+        }
         Buffer body = Buffer.buffer(declared > 0 ? (int) declared : 1024);
         boolean[] refused = { false }; // chunks and the end arrive on this request's event loop, one at a time
         request.handler(chunk -> {
@@ -77,6 +87,14 @@ public class WholeBody {
             }
         });
         request.resume();
+    }
+
+    /** An NDJSON batch: its resource reads it line by line as it arrives ({@link StreamedBody}). */
+    private static boolean streamed(RoutingContext context) {
+        String type = context.request().getHeader("Content-Type");
+        return context.request().method() == HttpMethod.POST
+                && context.normalizedPath().equals(BatchResource.PATH)
+                && type != null && type.toLowerCase(Locale.ROOT).startsWith(BatchResource.NDJSON);
     }
 
     private static long declaredLength(HttpServerRequest request) {

@@ -31,6 +31,29 @@ public interface IngestConfig {
 
     State state();
 
+    Batch batch();
+
+    /** How {@code POST /batch} packs accepted trees into events (docs/events.md). */
+    interface Batch {
+
+        /** Trees one event carries at most; 1 gives one event per tree. */
+        @WithDefault("100")
+        @Min(1)
+        int treesPerEvent();
+
+        /**
+         * An event is closed before a tree would take it past this size (an upper bound of its JSON); a single
+         * tree larger than this still travels, alone.
+         */
+        @WithDefault("1M")
+        io.quarkus.runtime.configuration.MemorySize maxEventSize();
+
+        /** Events of one batch sent to the broker before the first is settled. */
+        @WithDefault("64")
+        @Min(1)
+        int publishWindow();
+    }
+
     /** Where state shared by the replicas lives: scan tasks, rate-limit buckets. */
     interface State {
 
@@ -107,6 +130,11 @@ public interface IngestConfig {
 
         @WithDefault("129")
         int maxCorrelate();
+
+        /** Items (entity trees) in one {@code POST /batch}. */
+        @WithDefault("10000")
+        @Min(1)
+        int maxBatchItems();
     }
 
     /** Scan tasks and their webhooks. */

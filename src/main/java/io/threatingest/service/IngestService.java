@@ -2,6 +2,7 @@ package io.threatingest.service;
 
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -79,6 +80,16 @@ public class IngestService {
         }).flatMap(flat -> publish(flat, caller, true));
     }
 
+    /** Publishes several validated trees of a batch as one event; completes once the broker holds it. */
+    public Uni<String> publishPack(List<FlatSubmission> trees, List<Integer> items, Caller caller) {
+        String submissionId = UUID.randomUUID().toString();
+        EntitySubmittedEvent event = toEvent(submissionId, Instant.now(), caller, trees, items);
+        return events
+                .publish(address, EntitySubmittedEvent.TYPE, submissionId, event.receivedAt(), event.rootId(), event)
+                .invoke(() -> trees.forEach(metrics::accepted))
+                .replaceWith(submissionId);
+    }
+
     private Uni<IngestResult> publish(FlatSubmission flat, Caller caller, boolean wellKnown) {
         String submissionId = UUID.randomUUID().toString();
         EntitySubmittedEvent event = toEvent(submissionId, Instant.now(), caller, wellKnown, flat);
@@ -89,14 +100,35 @@ public class IngestService {
     }
 
     public static EntitySubmittedEvent toEvent(String submissionId, Instant receivedAt, Caller caller,
-            boolean wellKnown,
-            FlatSubmission flat) {
-        List<EventEntity> entities = flat.entities().stream().map(e -> toEventEntity(e, wellKnown)).toList();
-        List<EventRelation> relations = flat.relations().stream()
+            boolean wellKnown, FlatSubmission flat) {
+        return new EntitySubmittedEvent(submissionId, DateTimeFormatter.ISO_INSTANT.format(receivedAt),
+                caller.userId(), caller.groups(), wellKnown, flat.root().id(), eventEntities(flat, wellKnown),
+                eventRelations(flat), List.of(flat.root().id()), null);
+    }
+
+    /** One event for several trees of a batch: their entities and relations one tree after the other. */
+    public static EntitySubmittedEvent toEvent(String submissionId, Instant receivedAt, Caller caller,
+            List<FlatSubmission> trees, List<Integer> items) {
+        List<EventEntity> entities = new ArrayList<>();
+        List<EventRelation> relations = new ArrayList<>();
+        List<String> roots = new ArrayList<>(trees.size());
+        for (FlatSubmission tree : trees) {
+            entities.addAll(eventEntities(tree, false));
+            relations.addAll(eventRelations(tree));
+            roots.add(tree.root().id());
+        }
+        return new EntitySubmittedEvent(submissionId, DateTimeFormatter.ISO_INSTANT.format(receivedAt),
+                caller.userId(), caller.groups(), false, roots.get(0), entities, relations, roots, items);
+    }
+
+    private static List<EventEntity> eventEntities(FlatSubmission flat, boolean wellKnown) {
+        return flat.entities().stream().map(e -> toEventEntity(e, wellKnown)).toList();
+    }
+
+    private static List<EventRelation> eventRelations(FlatSubmission flat) {
+        return flat.relations().stream()
                 .map(r -> new EventRelation(r.entityID(), r.relatedEntityID(), r.mode().wireName()))
                 .toList();
-        return new EntitySubmittedEvent(submissionId, DateTimeFormatter.ISO_INSTANT.format(receivedAt),
-                caller.userId(), caller.groups(), wellKnown, flat.root().id(), entities, relations);
     }
 
     private static EventEntity toEventEntity(FlatEntity entity, boolean wellKnown) {

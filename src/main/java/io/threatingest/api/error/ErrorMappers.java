@@ -163,7 +163,7 @@ public class ErrorMappers {
     }
 
     /** The JSON pointer of the field a mapping error is about. */
-    static String pointer(JsonMappingException e) {
+    public static String pointer(JsonMappingException e) {
         StringBuilder pointer = new StringBuilder();
         for (JsonMappingException.Reference reference : e.getPath()) {
             pointer.append('/');
@@ -176,7 +176,8 @@ public class ErrorMappers {
         return pointer.toString();
     }
 
-    private static String describe(JsonMappingException e) {
+    /** What a mapping error found wrong, in the words of the error answers. */
+    public static String describe(JsonMappingException e) {
         if (e instanceof MismatchedInputException mismatch
                 && mismatch.getTargetType() != null) {
             return "expected " + jsonKind(mismatch.getTargetType());

@@ -136,6 +136,11 @@ public final class ErrorResponses {
         return text.length() <= max ? text : text.substring(0, max) + "...";
     }
 
+    /** The stable code of a kind of error, as the {@code code} of the error body. */
+    public static String code(String summary) {
+        return md5Hex(summary);
+    }
+
     private static String md5Hex(String text) {
         byte[] input = text.getBytes(StandardCharsets.UTF_8);
         MD5Digest digest = new MD5Digest();

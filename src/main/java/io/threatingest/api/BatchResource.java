@@ -1,0 +1,225 @@
+package io.threatingest.api;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.smallrye.mutiny.Uni;
+import io.threatingest.api.dto.BatchRequest;
+import io.threatingest.api.dto.BatchResponse;
+import io.threatingest.api.dto.EntityRequest;
+import io.threatingest.api.dto.ErrorBody;
+import io.threatingest.api.error.ApiException;
+import io.threatingest.api.error.ErrorResponses;
+import io.threatingest.config.IngestConfig;
+import io.threatingest.security.Roles;
+import io.threatingest.service.Batch;
+import io.threatingest.service.BatchItemError;
+import io.threatingest.service.BatchOutcome;
+import io.threatingest.service.BatchService;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.ext.web.RoutingContext;
+
+@Path(BatchResource.PATH)
+@Tag(name = "Entities")
+@Produces(MediaType.APPLICATION_JSON)
+public class BatchResource {
+
+    static final String PATH = "/api/ingest/v1/batch";
+    static final String NDJSON = "application/x-ndjson";
+
+    static final String EXAMPLE = """
+            {
+              "entities": [
+                {"type": "ip", "attributes": {"ip": "203.0.113.1"}, "reputation": -1},
+                {"type": "domain", "attributes": {"domain": "evil.example.com"}, "tags": ["phishing"]}
+              ]
+            }""";
+
+    static final String NDJSON_EXAMPLE = """
+            {"type": "ip", "attributes": {"ip": "203.0.113.1"}, "reputation": -1}
+            {"type": "domain", "attributes": {"domain": "evil.example.com"}, "tags": ["phishing"]}
+            """;
+
+    private static final String DESCRIPTION = "Entity trees as for POST /entity, each validated alone. Accepted "
+            + "trees are published packed into events (docs/events.md). The answer reports every item in order: "
+            + "accepted, rejected (invalid, with a JSON pointer from the batch document's root) or unavailable "
+            + "(the broker did not take it: retry it). 202 when at least one item was accepted, 400 when every "
+            + "item is invalid, 503 when the broker took none.";
+
+    private final BatchService batches;
+    private final CallerResolver callers;
+    private final BatchDocuments documents;
+    private final Duration retryAfter;
+
+    public BatchResource(BatchService batches, CallerResolver callers, ObjectMapper json, IngestConfig config) {
+        this.batches = batches;
+        this.callers = callers;
+        this.documents = new BatchDocuments(json);
+        this.retryAfter = config.publish().retryAfter();
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.REPORTER)
+    @Operation(operationId = "ingestBatch", summary = "Ingest a batch of entities", description = DESCRIPTION)
+    @RequestBody(required = true, content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BatchRequest.class), examples = @ExampleObject(name = "two entities", value = EXAMPLE)),
+            @Content(mediaType = NDJSON, schema = @Schema(implementation = EntityRequest.class), examples = @ExampleObject(name = "two lines", value = NDJSON_EXAMPLE)) })
+    @APIResponse(responseCode = "202", description = "At least one item accepted: the broker holds it.", content = @Content(schema = @Schema(implementation = BatchResponse.class)))
+    @APIResponse(responseCode = "200", description = "Dry run: what would be accepted; nothing published.", content = @Content(schema = @Schema(implementation = BatchResponse.class)))
+    @APIResponse(responseCode = "400", description = "Every item invalid, an atomic batch with an invalid item, or a batch that is not one.", content = @Content(schema = @Schema(implementation = BatchResponse.class)))
+    @APIResponse(responseCode = "403", description = "Missing role `reporter`.", content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    @APIResponse(responseCode = "503", description = "The broker took none of the valid items; retry.", content = @Content(schema = @Schema(implementation = BatchResponse.class)))
+    public Uni<Response> json(RoutingContext routing,
+            @Parameter(description = "All or nothing: publish only if every item is valid, in one event.") @QueryParam("atomic") String atomic,
+            @Parameter(description = DryRun.DESCRIPTION) @QueryParam("dryRun") String dryRun) throws IOException {
+        Options options = new Options(BooleanParameter.of("atomic", atomic), DryRun.requested(dryRun));
+        Batch batch = batches.start(callers.current());
+        Buffer body = routing.body().buffer();
+        if (body == null || body.length() == 0) {
+            throw ApiException.badRequest("request body required",
+                    "send {\"entities\": [...]}", "");
+        }
+        byte[] bytes = body.getBytes();
+        documents.readDocument(bytes, bytes.length, batch);
+        return publish(batch, options);
+    }
+
+    @POST
+    @Consumes(NDJSON)
+    @RolesAllowed(Roles.REPORTER)
+    @Operation(hidden = true)
+    public Uni<Response> ndjson(RoutingContext routing, @QueryParam("atomic") String atomic,
+            @QueryParam("dryRun") String dryRun) {
+        Options options = new Options(BooleanParameter.of("atomic", atomic), DryRun.requested(dryRun));
+        Batch batch = batches.start(callers.current());
+        NdjsonLines lines = new NdjsonLines((line, length) -> {
+            try {
+                documents.readLine(line, length, batch);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        StreamedBody streamed = StreamedBody.of(routing);
+        Uni<Batch> read;
+        if (streamed == null) {
+            // an empty body ends with the headers and is never streamed
+            Buffer body = routing.body().buffer();
+            read = Uni.createFrom().item(() -> {
+                if (body != null) {
+                    lines.feed(body);
+                }
+                lines.finish();
+                return batch;
+            });
+        } else {
+            read = Uni.createFrom().emitter(emitter -> streamed.consume(chunk -> {
+                if (!lines.failed()) {
+                    try {
+                        lines.feed(chunk);
+                    } catch (RuntimeException e) {
+                        lines.fail();
+                        routing.response().putHeader("Connection", "close");
+                        emitter.fail(e);
+                    }
+                }
+            }, () -> {
+                if (!lines.failed()) {
+                    try {
+                        lines.finish();
+                        emitter.complete(batch);
+                    } catch (RuntimeException e) {
+                        emitter.fail(e);
+                    }
+                }
+            }, emitter::fail));
+        }
+        return read.flatMap(complete -> publish(complete, options));
+    }
+
+    private record Options(boolean atomic, boolean dryRun) {
+    }
+
+    private Uni<Response> publish(Batch batch, Options options) {
+        if (batch.isEmpty()) {
+            throw ApiException.badRequest("invalid request",
+                    "a batch needs at least one entity", "/entities");
+        }
+        return batches.publish(batch, options.atomic(), options.dryRun()).map(outcomes -> answer(outcomes, options));
+    }
+
+    private Response answer(List<BatchOutcome> outcomes, Options options) {
+        int accepted = 0;
+        int rejected = 0;
+        int unavailable = 0;
+        BatchOutcome firstRejected = null;
+        for (BatchOutcome outcome : outcomes) {
+            switch (outcome.status()) {
+                case ACCEPTED -> accepted++;
+                case UNAVAILABLE -> unavailable++;
+                case REJECTED -> {
+                    rejected++;
+                    if (firstRejected == null && !outcome.item().valid()) {
+                        firstRejected = outcome;
+                    }
+                }
+            }
+        }
+        List<BatchResponse.Item> items = outcomes.stream().map(BatchResource::item).toList();
+        if (accepted > 0) {
+            BatchResponse body = new BatchResponse(null, accepted, rejected, unavailable, items);
+            return (options.dryRun() ? Response.ok(body) : Response.accepted(body)).build();
+        }
+        Response error;
+        if (unavailable > 0) {
+            error = ErrorResponses.build(503, "the broker cannot take the submission now, retry later",
+                    "the broker took none of the " + unavailable + " valid items", null, retryAfter, null);
+        } else {
+            BatchItemError first = firstRejected.error();
+            String cause = outcomes.stream().anyMatch(o -> o.item().valid())
+                    ? "the batch is atomic and item " + firstRejected.item().index() + " is invalid: "
+                            + first.message()
+                    : "every item is invalid; the first: " + first.message();
+            error = ErrorResponses.build(400, "invalid request", cause, first.param(), null, null);
+        }
+        ErrorBody.Detail detail = ((ErrorBody) error.getEntity()).error();
+        return Response.fromResponse(error)
+                .entity(new BatchResponse(detail, accepted, rejected, unavailable, items))
+                .build();
+    }
+
+    private static BatchResponse.Item item(BatchOutcome outcome) {
+        var item = outcome.item();
+        var flat = item.submission();
+        BatchItemError error = outcome.error();
+        return new BatchResponse.Item(item.index(), outcome.status().wireName(),
+                flat == null ? null : flat.root().id(), flat == null ? null : flat.distinctIds(),
+                outcome.submissionId(), item.duplicateOf(),
+                error == null
+                        ? null
+                        : new BatchResponse.ItemError(error.message(), error.param(),
+                                ErrorResponses.code(error.summary())));
+    }
+}

@@ -1,0 +1,81 @@
+package io.threatingest.service;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.threatingest.domain.EntitySubmission;
+import io.threatingest.domain.FlatSubmission;
+import io.threatingest.domain.SubmissionException;
+
+/**
+ * The items of one batch, validated one by one as they are read (each alone: one invalid item does not refuse
+ * the others). Items are numbered in arrival order; pointers in their errors start at {@code /entities/<index>}.
+ */
+public final class Batch {
+
+    private final BatchService service;
+    private final Caller caller;
+    private final int maxItems;
+    private final List<BatchItem> items = new ArrayList<>();
+    private final Map<String, Integer> firstByRoot = new HashMap<>();
+
+    Batch(BatchService service, Caller caller, int maxItems) {
+        this.service = service;
+        this.caller = caller;
+        this.maxItems = maxItems;
+    }
+
+    public Caller caller() {
+        return caller;
+    }
+
+    /** The pointer of the next item, for errors found while reading it. */
+    public String nextPointer() {
+        return "/entities/" + items.size();
+    }
+
+    /** Validates the next item. */
+    public BatchItem add(EntitySubmission submission) {
+        String at = checkRoom();
+        try {
+            FlatSubmission flat = service.validate(submission, caller);
+            Integer first = firstByRoot.putIfAbsent(flat.root().id(), items.size());
+            return append(new BatchItem(items.size(), flat, null, first));
+        } catch (SubmissionException e) {
+            String pointer = at + e.pointer();
+            String where = e.dataType() == null ? "at " + pointer : "data type " + e.dataType() + " at " + pointer;
+            String summary = e.forbidden() ? BatchItemError.FORBIDDEN : BatchItemError.INVALID;
+            return append(new BatchItem(items.size(), null,
+                    new BatchItemError(summary, e.getMessage() + " (" + where + ")", pointer), null));
+        }
+    }
+
+    /** The next item could not be read as an entity (wrong JSON type, not an object, malformed line). */
+    public BatchItem addUnreadable(String message, String pointer) {
+        checkRoom();
+        return append(new BatchItem(items.size(), null, new BatchItemError(BatchItemError.INVALID, message, pointer),
+                null));
+    }
+
+    private String checkRoom() {
+        if (items.size() >= maxItems) {
+            throw new SubmissionException(nextPointer(), "more than " + maxItems + " items in one batch");
+        }
+        return nextPointer();
+    }
+
+    private BatchItem append(BatchItem item) {
+        items.add(item);
+        return item;
+    }
+
+    public List<BatchItem> items() {
+        return items;
+    }
+
+    public boolean isEmpty() {
+        return items.isEmpty();
+    }
+}

@@ -1,0 +1,128 @@
+package io.threatingest.service;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.threatingest.config.IngestConfig;
+import io.threatingest.domain.EntitySubmission;
+import io.threatingest.domain.FlatSubmission;
+import io.threatingest.messaging.BrokerUnavailableException;
+
+/**
+ * Batches of entity trees: each item validated alone, the valid ones packed into events
+ * ({@code ingest.batch.trees-per-event} trees, at most {@code ingest.batch.max-event-size} bytes) and published
+ * pipelined on the link; the answer reports every item.
+ */
+@ApplicationScoped
+public class BatchService {
+
+    private final IngestService ingest;
+    private final int maxItems;
+    private final int treesPerEvent;
+    private final long maxEventSize;
+    private final int window;
+
+    public BatchService(IngestService ingest, IngestConfig config) {
+        this.ingest = ingest;
+        this.maxItems = config.limits().maxBatchItems();
+        this.treesPerEvent = config.batch().treesPerEvent();
+        this.maxEventSize = config.batch().maxEventSize().asLongValue();
+        this.window = config.batch().publishWindow();
+    }
+
+    /** A new, empty batch for this caller. */
+    public Batch start(Caller caller) {
+        return new Batch(this, caller, maxItems);
+    }
+
+    FlatSubmission validate(EntitySubmission submission, Caller caller) {
+        return ingest.validate(submission, caller);
+    }
+
+    /**
+     * Publishes the valid items (none in a dry run) and reports every item in order. Atomic: nothing is published
+     * unless every item is valid, and then all travel in one event, so that the broker takes all or none.
+     */
+    public Uni<List<BatchOutcome>> publish(Batch batch, boolean atomic, boolean dryRun) {
+        List<BatchItem> items = batch.items();
+        List<BatchItem> valid = items.stream().filter(BatchItem::valid).toList();
+        BatchItem firstInvalid = items.stream().filter(item -> !item.valid()).findFirst().orElse(null);
+        if (dryRun || valid.isEmpty() || (atomic && firstInvalid != null)) {
+            BatchItemError heldBack = atomic && firstInvalid != null && !dryRun
+                    ? new BatchItemError(BatchItemError.NOT_SENT, "not published: the batch is atomic and item "
+                            + firstInvalid.index() + " is invalid", null)
+                    : null;
+            return Uni.createFrom().item(items.stream().map(item -> unpublished(item, heldBack)).toList());
+        }
+        List<List<BatchItem>> packs = atomic ? List.of(valid) : packs(valid);
+        return Multi.createFrom().iterable(packs)
+                .onItem().transformToUni(pack -> send(pack, batch.caller())).merge(window)
+                .collect().asList()
+                .map(sent -> outcomes(items, sent));
+    }
+
+    private static BatchOutcome unpublished(BatchItem item, BatchItemError heldBack) {
+        if (!item.valid()) {
+            return new BatchOutcome(item, BatchOutcome.Status.REJECTED, null, item.error());
+        }
+        return heldBack == null
+                ? new BatchOutcome(item, BatchOutcome.Status.ACCEPTED, null, null)
+                : new BatchOutcome(item, BatchOutcome.Status.REJECTED, null, heldBack);
+    }
+
+    /** Consecutive valid items, closed at the tree count or before the size bound would be passed. */
+    List<List<BatchItem>> packs(List<BatchItem> valid) {
+        List<List<BatchItem>> packs = new ArrayList<>();
+        List<BatchItem> current = new ArrayList<>();
+        long size = 0;
+        for (BatchItem item : valid) {
+            long treeSize = EventSize.bound(item.submission());
+            if (!current.isEmpty() && (current.size() >= treesPerEvent || size + treeSize > maxEventSize)) {
+                packs.add(current);
+                current = new ArrayList<>();
+                size = 0;
+            }
+            current.add(item);
+            size += treeSize;
+        }
+        if (!current.isEmpty()) {
+            packs.add(current);
+        }
+        return packs;
+    }
+
+    private record Sent(List<BatchItem> pack, String submissionId, BrokerUnavailableException failure) {
+    }
+
+    private Uni<Sent> send(List<BatchItem> pack, Caller caller) {
+        List<FlatSubmission> trees = pack.stream().map(BatchItem::submission).toList();
+        List<Integer> indexes = pack.stream().map(BatchItem::index).toList();
+        return ingest.publishPack(trees, indexes, caller)
+                .map(id -> new Sent(pack, id, null))
+                .onFailure(BrokerUnavailableException.class)
+                .recoverWithItem(failure -> new Sent(pack, null, (BrokerUnavailableException) failure));
+    }
+
+    private static List<BatchOutcome> outcomes(List<BatchItem> items, List<Sent> sent) {
+        BatchOutcome[] outcomes = new BatchOutcome[items.size()];
+        for (Sent pack : sent) {
+            for (BatchItem item : pack.pack()) {
+                outcomes[item.index()] = pack.failure() == null
+                        ? new BatchOutcome(item, BatchOutcome.Status.ACCEPTED, pack.submissionId(), null)
+                        : new BatchOutcome(item, BatchOutcome.Status.UNAVAILABLE, null, new BatchItemError(
+                                "the broker cannot take the submission now, retry later",
+                                "the broker did not take this item; retry it", null));
+            }
+        }
+        for (BatchItem item : items) {
+            if (outcomes[item.index()] == null) {
+                outcomes[item.index()] = new BatchOutcome(item, BatchOutcome.Status.REJECTED, null, item.error());
+            }
+        }
+        return List.of(outcomes);
+    }
+}
