@@ -4,6 +4,7 @@
 #   - framework ceiling: GET /q/health/live of the same service;
 #   - broker ceiling: Artemis's own AMQP producer, durable messages of an event's size;
 #   - POST /entity with the reference example and trees of 10, 100 and 1,000 entities (~100 KB a request);
+#   - POST /batch of 100 and 1,000 single-entity items, with the default packing and with one event per tree;
 #   - p99 at about half the maximum rate;
 #   (each row starts from an empty queue, and the CPU of the service and of the broker is recorded per row);
 #   - peak RSS with default JVM sizing, and the reference example again with the small-footprint flags;
@@ -67,6 +68,15 @@ tree() { # N entities
 tree 10 > "$WORK/tree10.json"
 tree 100 > "$WORK/tree100.json"
 tree 1000 > "$WORK/tree1000.json"
+batch() { # N single-entity items
+  local n=$1 i items=""
+  for i in $(seq 1 "$n"); do
+    items+="${items:+,}{\"type\":\"ip\",\"attributes\":{\"ip\":\"198.18.$((i / 250)).$((i % 250 + 1))\"},\"reputation\":-1}"
+  done
+  printf '{"entities":[%s]}\n' "$items"
+}
+batch 100 > "$WORK/batch100.json"
+batch 1000 > "$WORK/batch1000.json"
 
 declare -A RPS P50 P99 MAX CPU BROKER_CPU
 cores_used() { awk -v t="$1" -v hz="$(getconf CLK_TCK)" -v d="$2" 'BEGIN {printf "%.2f", t / hz / d}'; }
@@ -121,10 +131,22 @@ echo "POST /entity: reference example"; measure example "$BODY_URL" "$WORK/examp
 echo "POST /entity: 10 entities"; measure tree10 "$BODY_URL" "$WORK/tree10.json"
 echo "POST /entity: 100 entities"; measure tree100 "$BODY_URL" "$WORK/tree100.json"
 echo "POST /entity: 1,000 entities ($(wc -c < "$WORK/tree1000.json") bytes)"; measure tree1000 "$BODY_URL" "$WORK/tree1000.json"
+BATCH_URL="$BASE/api/ingest/v1/batch"
+echo "POST /batch: 100 single-entity items, default packing"; measure batch100 "$BATCH_URL" "$WORK/batch100.json"
+echo "POST /batch: 1,000 single-entity items, default packing"; measure batch1000 "$BATCH_URL" "$WORK/batch1000.json"
 HALF_DELAY=$(awk -v c="$CONNECTIONS" -v r="${RPS[example]}" 'BEGIN {printf "%.0f", (r > 0 ? 2 * c * 1000 / r : 0)}')
 echo "POST /entity at about half the maximum rate (each connection waits ${HALF_DELAY} ms)"
 measure half "$BODY_URL" "$WORK/example.json" "$HALF_DELAY"
 PEAK_RSS=$(peak_rss_mb)
+stop_service
+
+# One event per tree: bounded by the broker's message rate, compared with its own producer above.
+start_service -Dingest.batch.trees-per-event=1
+wait_ready || { echo "the service did not start with trees-per-event=1; see $WORK/service.log" >&2; exit 1; }
+echo "POST /batch, one event per tree"
+DURATION=10 measure warmup "$BATCH_URL" "$WORK/batch100.json"
+measure batch100one "$BATCH_URL" "$WORK/batch100.json"
+measure batch1000one "$BATCH_URL" "$WORK/batch1000.json"
 stop_service
 
 start_service "${SMALL_FLAGS[@]}"
@@ -207,12 +229,19 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.0f%%", (b > 0 ? 100 * a / b 
   echo "| POST /entity, 10 entities | ${RPS[tree10]} | $(( RPS[tree10] * 10 )) | ${P50[tree10]} | ${P99[tree10]} | ${MAX[tree10]} | ${CPU[tree10]} | ${BROKER_CPU[tree10]} |"
   echo "| POST /entity, 100 entities | ${RPS[tree100]} | $(( RPS[tree100] * 100 )) | ${P50[tree100]} | ${P99[tree100]} | ${MAX[tree100]} | ${CPU[tree100]} | ${BROKER_CPU[tree100]} |"
   echo "| POST /entity, 1,000 entities | ${RPS[tree1000]} | $(( RPS[tree1000] * 1000 )) | ${P50[tree1000]} | ${P99[tree1000]} | ${MAX[tree1000]} | ${CPU[tree1000]} | ${BROKER_CPU[tree1000]} |"
+  echo "| POST /batch, 100 items, default packing | ${RPS[batch100]} | $(( RPS[batch100] * 100 )) | ${P50[batch100]} | ${P99[batch100]} | ${MAX[batch100]} | ${CPU[batch100]} | ${BROKER_CPU[batch100]} |"
+  echo "| POST /batch, 1,000 items, default packing | ${RPS[batch1000]} | $(( RPS[batch1000] * 1000 )) | ${P50[batch1000]} | ${P99[batch1000]} | ${MAX[batch1000]} | ${CPU[batch1000]} | ${BROKER_CPU[batch1000]} |"
+  echo "| POST /batch, 100 items, one event per tree | ${RPS[batch100one]} | $(( RPS[batch100one] * 100 )) | ${P50[batch100one]} | ${P99[batch100one]} | ${MAX[batch100one]} | ${CPU[batch100one]} | ${BROKER_CPU[batch100one]} |"
+  echo "| POST /batch, 1,000 items, one event per tree | ${RPS[batch1000one]} | $(( RPS[batch1000one] * 1000 )) | ${P50[batch1000one]} | ${P99[batch1000one]} | ${MAX[batch1000one]} | ${CPU[batch1000one]} | ${BROKER_CPU[batch1000one]} |"
   echo "| POST /entity, example, about half rate | ${RPS[half]} | | ${P50[half]} | ${P99[half]} | ${MAX[half]} | ${CPU[half]} | ${BROKER_CPU[half]} |"
   echo "| POST /entity, example, rate limiting with Redis | ${RPS[redis]:-} | ${RPS[redis]:-} | ${P50[redis]:-} | ${P99[redis]:-} | ${MAX[redis]:-} | ${CPU[redis]:-} | ${BROKER_CPU[redis]:-} |"
   echo "| POST /entity, example, small-footprint JVM | ${RPS[small]} | ${RPS[small]} | ${P50[small]} | ${P99[small]} | ${MAX[small]} | ${CPU[small]} | ${BROKER_CPU[small]} |"
   echo
   echo "- Ingest / framework ceiling: $(ratio "${RPS[example]}" "${RPS[framework]}")"
   echo "- Ingest / broker ceiling: $(ratio "${RPS[example]}" "$BROKER_CEILING")"
+  echo "- Batches, entities/s against single-entity requests (example row): 100 items $(ratio $(( RPS[batch100] * 100 )) "${RPS[example]}"), 1,000 items $(ratio $(( RPS[batch1000] * 1000 )) "${RPS[example]}") (target: at least 1000%)"
+  echo "- Batches with one event per tree, entities/s against the broker's own producer: 100 items $(ratio $(( RPS[batch100one] * 100 )) "$BROKER_CEILING"), 1,000 items $(ratio $(( RPS[batch1000one] * 1000 )) "$BROKER_CEILING") (target: at least 80%)"
+  echo "- Service CPU per entity in batches: 100 items $(per_request "${CPU[batch100]}" $(( RPS[batch100] * 100 ))) µs, 1,000 items $(per_request "${CPU[batch1000]}" $(( RPS[batch1000] * 1000 ))) µs; one event per tree: $(per_request "${CPU[batch1000one]}" $(( RPS[batch1000one] * 1000 ))) µs"
   echo "- Rate limiting with Redis / rate limiting off (example rows): $(ratio "${RPS[redis]:-0}" "${RPS[example]}")"
   echo "- CPU per request of the reference example: service $(per_request "${CPU[example]}" "${RPS[example]}") µs, broker $(per_request "${BROKER_CPU[example]}" "${RPS[example]}") µs; per health request $(per_request "${CPU[framework]}" "${RPS[framework]}") µs; broker per message of its own producer $(per_request "$BROKER_CEILING_CPU" "$BROKER_CEILING") µs"
   echo "- Service CPU per entity: 100-entity trees $(per_request "${CPU[tree100]}" $(( RPS[tree100] * 100 ))) µs, 1,000-entity trees $(per_request "${CPU[tree1000]}" $(( RPS[tree1000] * 1000 ))) µs"
