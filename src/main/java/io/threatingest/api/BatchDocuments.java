@@ -62,11 +62,13 @@ final class BatchDocuments {
     /** One NDJSON line (without its line end); a line that is not JSON refuses that item only. */
     void readLine(byte[] line, int length, Batch batch) throws IOException {
         String at = batch.nextPointer();
+        int start;
         try (JsonParser parser = json.createParser(line, 0, length)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 batch.addUnreadable("an entity must be a JSON object (at " + at + ")", at);
                 return;
             }
+            start = (int) parser.currentTokenLocation().getByteOffset();
             parser.skipChildren();
             if (parser.nextToken() != null) {
                 batch.addUnreadable("one JSON object per line; more follows it (at " + at + ")", at);
@@ -76,7 +78,7 @@ final class BatchDocuments {
             batch.addUnreadable("malformed JSON: " + firstLine(e.getOriginalMessage()) + " (at " + at + ")", at);
             return;
         }
-        item(line, 0, length, batch);
+        item(line, start, length - start, batch);
     }
 
     private void item(byte[] body, int offset, int length, Batch batch) throws IOException {

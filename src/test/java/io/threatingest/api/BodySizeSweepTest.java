@@ -46,7 +46,11 @@ public class BodySizeSweepTest {
      * A POST endpoint and a well-formed body for it: {@code before}, up to {@code longestFill} letters (a string
      * value), {@code after}.
      */
-    record Endpoint(String path, String before, String after, int longestFill) {
+    record Endpoint(String path, String before, String after, int longestFill, String contentType) {
+
+        Endpoint(String path, String before, String after, int longestFill) {
+            this(path, before, after, longestFill, "application/json");
+        }
 
         /** A well-formed body of exactly {@code size} bytes (none for 0). */
         byte[] body(int size) {
@@ -66,7 +70,7 @@ public class BodySizeSweepTest {
 
         @Override
         public String toString() {
-            return path;
+            return path + " " + contentType;
         }
     }
 
@@ -82,7 +86,14 @@ public class BodySizeSweepTest {
                     + "\"relatedEntity\":{\"type\":\"domain\",\"value\":\"dns.google\"},\"mode\":\"association\"}", 0),
             new Endpoint("/api/ingest/v1/comment", "{\"entity\":{\"type\":\"ip\",\"value\":\"8.8.8.8\"},\"comment\":\"",
                     "\"}", LONGEST_TEXT),
-            new Endpoint("/api/ingest/v1/scan", "", "{\"target\":\"8.8.4.4\"}", 0));
+            new Endpoint("/api/ingest/v1/scan", "", "{\"target\":\"8.8.4.4\"}", 0),
+            new Endpoint("/api/ingest/v1/batch",
+                    "{\"entities\":[{\"type\":\"ip\",\"attributes\":{\"ip\":\"203.0.113.9\",\"text\":\"",
+                    "\"}}]}", LONGEST_TEXT),
+            // NDJSON is read as it arrives rather than whole: the padding makes blank lines, which are skipped
+            new Endpoint("/api/ingest/v1/batch",
+                    "{\"type\":\"ip\",\"attributes\":{\"ip\":\"203.0.113.9\",\"text\":\"", "\"}}", LONGEST_TEXT,
+                    "application/x-ndjson"));
 
     static Stream<Arguments> endpointsAndEncodings() {
         List<Arguments> all = new ArrayList<>();
@@ -94,8 +105,8 @@ public class BodySizeSweepTest {
         return all.stream();
     }
 
-    private static Map<String, String> headers() {
-        return Map.of("Content-Type", "application/json", "api-key", TestCredentials.ADMIN.keyId(),
+    private static Map<String, String> headers(Endpoint endpoint) {
+        return Map.of("Content-Type", endpoint.contentType(), "api-key", TestCredentials.ADMIN.keyId(),
                 "api-secret", TestCredentials.ADMIN.secret());
     }
 
@@ -118,13 +129,14 @@ public class BodySizeSweepTest {
     @MethodSource("endpointsAndEncodings")
     public void everySizeOnOneKeptAliveConnection(Endpoint endpoint, Encoding encoding) throws Exception {
         try (RawHttp connection = connect()) {
-            assertRefused(connection.post(endpoint.path(), headers(), new byte[0], encoding, false), 400,
+            assertRefused(connection.post(endpoint.path(), headers(endpoint), new byte[0], encoding, false), 400,
                     "empty body");
             for (int size : SIZES) {
-                assertReadWhole(connection.post(endpoint.path(), headers(), endpoint.body(size), encoding, false),
+                assertReadWhole(
+                        connection.post(endpoint.path(), headers(endpoint), endpoint.body(size), encoding, false),
                         size + " bytes");
             }
-            assertRefused(connection.post(endpoint.path(), headers(), new byte[0], encoding, false), 400,
+            assertRefused(connection.post(endpoint.path(), headers(endpoint), new byte[0], encoding, false), 400,
                     "empty body after the others");
         }
     }
@@ -136,7 +148,8 @@ public class BodySizeSweepTest {
         sizes[SIZES.length] = 0;
         for (int size : sizes) {
             try (RawHttp connection = connect()) {
-                Answer answer = connection.post(endpoint.path(), headers(), endpoint.body(size), encoding, true);
+                Answer answer = connection.post(endpoint.path(), headers(endpoint), endpoint.body(size), encoding,
+                        true);
                 if (size == 0) {
                     assertRefused(answer, 400, "empty body");
                 } else {
@@ -145,7 +158,8 @@ public class BodySizeSweepTest {
             }
         }
         try (RawHttp connection = connect()) {
-            assertRefused(connection.post(endpoint.path(), headers(), endpoint.body(LIMIT + 1), encoding, false), 413,
+            assertRefused(
+                    connection.post(endpoint.path(), headers(endpoint), endpoint.body(LIMIT + 1), encoding, false), 413,
                     "one byte over the limit");
         }
     }
