@@ -94,9 +94,10 @@ public class BatchResource {
     @APIResponse(responseCode = "503", description = "The broker took none of the valid items; retry.", content = @Content(schema = @Schema(implementation = BatchResponse.class)))
     public Uni<Response> json(RoutingContext routing,
             @Parameter(description = "All or nothing: publish only if every item is valid, in one event.") @QueryParam("atomic") String atomic,
-            @Parameter(description = DryRun.DESCRIPTION) @QueryParam("dryRun") String dryRun) throws IOException {
-        Options options = new Options(BooleanParameter.of("atomic", atomic), DryRun.requested(dryRun));
-        Batch batch = batches.start(callers.current());
+            @Parameter(description = DryRun.DESCRIPTION) @QueryParam("dryRun") String dryRun,
+            @Parameter(description = EntityResource.REFANG) @QueryParam("refang") String refang) throws IOException {
+        Options options = new Options(BooleanQueryParam.parse("atomic", atomic), DryRun.requested(dryRun));
+        Batch batch = batches.start(callers.current(), BooleanQueryParam.parse("refang", refang));
         Buffer body = routing.body().buffer();
         if (body == null || body.length() == 0) {
             throw ApiException.badRequest("request body required",
@@ -112,9 +113,9 @@ public class BatchResource {
     @RolesAllowed(Roles.REPORTER)
     @Operation(hidden = true)
     public Uni<Response> ndjson(RoutingContext routing, @QueryParam("atomic") String atomic,
-            @QueryParam("dryRun") String dryRun) {
-        Options options = new Options(BooleanParameter.of("atomic", atomic), DryRun.requested(dryRun));
-        Batch batch = batches.start(callers.current());
+            @QueryParam("dryRun") String dryRun, @QueryParam("refang") String refang) {
+        Options options = new Options(BooleanQueryParam.parse("atomic", atomic), DryRun.requested(dryRun));
+        Batch batch = batches.start(callers.current(), BooleanQueryParam.parse("refang", refang));
         NdjsonLines lines = new NdjsonLines((line, length) -> {
             try {
                 documents.readLine(line, length, batch);
@@ -220,6 +221,7 @@ public class BatchResource {
                 error == null
                         ? null
                         : new BatchResponse.ItemError(error.message(), error.param(),
-                                ErrorResponses.code(error.summary())));
+                                ErrorResponses.code(error.summary())),
+                EntityResource.refanged(item.refanged()));
     }
 }

@@ -13,7 +13,7 @@ final class DryRun {
     }
 
     static boolean requested(String value) {
-        return BooleanParameter.of("dryRun", value);
+        return BooleanQueryParam.parse("dryRun", value);
     }
 
     /** 200 for a dry run (nothing was published), else 202. */

@@ -25,9 +25,12 @@ import io.threatingest.api.dto.AcknowledgedResponse;
 import io.threatingest.api.dto.DryRunResponse;
 import io.threatingest.api.dto.EntityRequest;
 import io.threatingest.api.dto.ErrorBody;
+import io.threatingest.api.dto.RefangedParam;
 import io.threatingest.domain.FlatSubmission;
+import io.threatingest.domain.RefangedValue;
 import io.threatingest.security.Roles;
 import io.threatingest.service.Caller;
+import io.threatingest.service.CheckedSubmission;
 import io.threatingest.service.IngestResult;
 import io.threatingest.service.IngestService;
 
@@ -56,6 +59,10 @@ public class EntityResource {
               "attributes": {"domain": "example.com", "whois-registrar": "Example Registrar, Inc."}
             }""";
 
+    static final String DRY_RUN = "Validate only: publish nothing, answer 200 with normalised values.";
+    static final String REFANG = "Restore defanged indicators (hxxp://, [.], [at], ...) in IP, CIDR, domain, URL "
+            + "and email values before validation, and list each change in `refanged` (docs/refanging.md).";
+
     private final IngestService ingest;
     private final CallerResolver callers;
 
@@ -69,22 +76,27 @@ public class EntityResource {
     @RolesAllowed(Roles.REPORTER)
     @Operation(operationId = "ingestEntity", summary = "Ingest an entity", description = "Validates and normalises every value of the entity "
             + "tree, computes each entity's ID and publishes the submission as one event. 202 means the broker "
-            + "holds it. With dryRun=true nothing is published and the answer (200) shows the normalised values.")
+            + "holds it. With dryRun=true nothing is published and the answer (200) shows the normalised values. "
+            + "With refang=true defanged indicators (hxxp://, [.], [at], ...) are restored first and listed in "
+            + "`refanged`.")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = EntityRequest.class), examples = @ExampleObject(name = "ip", value = EXAMPLE)))
     @APIResponse(responseCode = "202", description = "Acknowledged: the broker holds the submission.", content = @Content(schema = @Schema(implementation = AcknowledgedResponse.class)))
     @APIResponse(responseCode = "200", description = "Dry run: valid, nothing published.", content = @Content(schema = @Schema(implementation = DryRunResponse.class)))
-    @APIResponse(responseCode = "400", description = "Invalid JSON or an invalid value; `param` points at it.", content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    @APIResponse(responseCode = "400", description = "Invalid JSON, an invalid value (`param` points at it) or an "
+            + "invalid query parameter.", content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     @APIResponse(responseCode = "403", description = "Missing role `reporter`, or a `visibleBy` group the caller "
             + "may not name.", content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     public Uni<Response> insert(EntityRequest body,
-            @Parameter(description = "Validate only: publish nothing, answer 200 with normalised values.") @QueryParam("dryRun") String dryRun) {
+            @Parameter(description = DRY_RUN) @QueryParam("dryRun") String dryRun,
+            @Parameter(description = REFANG) @QueryParam("refang") String refang) {
         RequestBodies.required(body);
         Caller caller = callers.current();
-        if (DryRun.requested(dryRun)) {
-            FlatSubmission flat = ingest.validate(SubmissionMapper.toDomain(body), caller);
-            return Uni.createFrom().item(Response.ok(dryRunResponse(flat)).build());
+        boolean refangRequested = BooleanQueryParam.parse("refang", refang);
+        if (BooleanQueryParam.parse("dryRun", dryRun)) {
+            CheckedSubmission checked = ingest.check(SubmissionMapper.toDomain(body), caller, refangRequested);
+            return Uni.createFrom().item(Response.ok(dryRunResponse(checked)).build());
         }
-        return ingest.ingest(SubmissionMapper.toDomain(body), caller, false)
+        return ingest.ingest(SubmissionMapper.toDomain(body), caller, refangRequested)
                 .map(result -> Response.accepted(acknowledged(result)).build());
     }
 
@@ -93,27 +105,45 @@ public class EntityResource {
     @RolesAllowed(Roles.TRUSTED)
     @Operation(operationId = "ingestWellKnownEntity", summary = "Ingest a well-known entity", description = "A trusted entity that must never be rated "
             + "negatively: same value rules as POST /entity, one entity without associations or correlation, "
-            + "reputation 0 or more. Its event carries wellKnown: true.")
+            + "reputation 0 or more. Its event carries wellKnown: true. dryRun and refang work as on POST /entity.")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = EntityRequest.class), examples = @ExampleObject(name = "domain", value = WELL_KNOWN_EXAMPLE)))
     @APIResponse(responseCode = "202", description = "Acknowledged: the broker holds the submission.", content = @Content(schema = @Schema(implementation = AcknowledgedResponse.class)))
-    @APIResponse(responseCode = "400", description = "Invalid entity.", content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    @APIResponse(responseCode = "200", description = "Dry run: valid, nothing published.", content = @Content(schema = @Schema(implementation = DryRunResponse.class)))
+    @APIResponse(responseCode = "400", description = "Invalid entity or query parameter.", content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     @APIResponse(responseCode = "403", description = "Missing role `trusted`.", content = @Content(schema = @Schema(implementation = ErrorBody.class)))
-    public Uni<Response> insert(EntityRequest body) {
-        return ingest.ingestWellKnown(SubmissionMapper.toDomain(RequestBodies.required(body)), callers.current())
+    public Uni<Response> insertWellKnown(EntityRequest body,
+            @Parameter(description = DRY_RUN) @QueryParam("dryRun") String dryRun,
+            @Parameter(description = REFANG) @QueryParam("refang") String refang) {
+        RequestBodies.required(body);
+        Caller caller = callers.current();
+        boolean refangRequested = BooleanQueryParam.parse("refang", refang);
+        if (BooleanQueryParam.parse("dryRun", dryRun)) {
+            CheckedSubmission checked = ingest.checkWellKnown(SubmissionMapper.toDomain(body), caller, refangRequested);
+            return Uni.createFrom().item(Response.ok(dryRunResponse(checked)).build());
+        }
+        return ingest.ingestWellKnown(SubmissionMapper.toDomain(body), caller, refangRequested)
                 .map(result -> Response.accepted(acknowledged(result)).build());
     }
 
     static AcknowledgedResponse acknowledged(IngestResult result) {
         FlatSubmission flat = result.submission();
         return new AcknowledgedResponse(AcknowledgedResponse.ACKNOWLEDGED, result.submissionId(), flat.root().id(),
-                flat.distinctIds());
+                flat.distinctIds(), refanged(result.refanged()));
     }
 
-    static DryRunResponse dryRunResponse(FlatSubmission flat) {
+    static DryRunResponse dryRunResponse(CheckedSubmission checked) {
+        FlatSubmission flat = checked.submission();
         List<DryRunResponse.EntityPreview> previews = flat.entities().stream()
                 .map(e -> new DryRunResponse.EntityPreview(e.id(), e.type(), e.value().value()))
                 .distinct()
                 .toList();
-        return new DryRunResponse(AcknowledgedResponse.ACKNOWLEDGED, flat.root().id(), flat.distinctIds(), previews);
+        return new DryRunResponse(AcknowledgedResponse.ACKNOWLEDGED, flat.root().id(), flat.distinctIds(), previews,
+                refanged(checked.refanged()));
+    }
+
+    static List<RefangedParam> refanged(List<RefangedValue> changes) {
+        return changes == null
+                ? null
+                : changes.stream().map(c -> new RefangedParam(c.param(), c.from(), c.to())).toList();
     }
 }

@@ -7,6 +7,9 @@ import java.util.Map;
 
 import io.threatingest.domain.EntitySubmission;
 import io.threatingest.domain.FlatSubmission;
+import io.threatingest.domain.RefangedSubmission;
+import io.threatingest.domain.RefangedValue;
+import io.threatingest.domain.Refanger;
 import io.threatingest.domain.SubmissionException;
 
 /**
@@ -18,13 +21,15 @@ public final class Batch {
     private final BatchService service;
     private final Caller caller;
     private final int maxItems;
+    private final boolean refang;
     private final List<BatchItem> items = new ArrayList<>();
     private final Map<String, Integer> firstByRoot = new HashMap<>();
 
-    Batch(BatchService service, Caller caller, int maxItems) {
+    Batch(BatchService service, Caller caller, int maxItems, boolean refang) {
         this.service = service;
         this.caller = caller;
         this.maxItems = maxItems;
+        this.refang = refang;
     }
 
     public Caller caller() {
@@ -36,19 +41,25 @@ public final class Batch {
         return "/entities/" + items.size();
     }
 
-    /** Validates the next item. */
+    /** Refangs the next item when asked to, then validates it. */
     public BatchItem add(EntitySubmission submission) {
         String at = checkRoom();
+        List<RefangedValue> refanged = null;
+        if (refang) {
+            RefangedSubmission restored = Refanger.refang(submission, at);
+            submission = restored.submission();
+            refanged = restored.changes();
+        }
         try {
             FlatSubmission flat = service.validate(submission, caller);
             Integer first = firstByRoot.putIfAbsent(flat.root().id(), items.size());
-            return append(new BatchItem(items.size(), flat, null, first));
+            return append(new BatchItem(items.size(), flat, null, first, refanged));
         } catch (SubmissionException e) {
             String pointer = at + e.pointer();
             String where = e.dataType() == null ? "at " + pointer : "data type " + e.dataType() + " at " + pointer;
             String summary = e.forbidden() ? BatchItemError.FORBIDDEN : BatchItemError.INVALID;
             return append(new BatchItem(items.size(), null,
-                    new BatchItemError(summary, e.getMessage() + " (" + where + ")", pointer), null));
+                    new BatchItemError(summary, e.getMessage() + " (" + where + ")", pointer), null, refanged));
         }
     }
 
@@ -56,7 +67,7 @@ public final class Batch {
     public BatchItem addUnreadable(String message, String pointer) {
         checkRoom();
         return append(new BatchItem(items.size(), null, new BatchItemError(BatchItemError.INVALID, message, pointer),
-                null));
+                null, null));
     }
 
     private String checkRoom() {

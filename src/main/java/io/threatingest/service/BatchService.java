@@ -34,9 +34,9 @@ public class BatchService {
         this.window = config.batch().publishWindow();
     }
 
-    /** A new, empty batch for this caller. */
-    public Batch start(Caller caller) {
-        return new Batch(this, caller, maxItems);
+    /** A new, empty batch for this caller; with {@code refang}, defanged indicators are restored first. */
+    public Batch start(Caller caller, boolean refang) {
+        return new Batch(this, caller, maxItems, refang);
     }
 
     FlatSubmission validate(EntitySubmission submission, Caller caller) {

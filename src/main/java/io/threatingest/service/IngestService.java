@@ -16,6 +16,8 @@ import io.threatingest.domain.EntitySubmission;
 import io.threatingest.domain.FlatEntity;
 import io.threatingest.domain.FlatSubmission;
 import io.threatingest.domain.NormalisedValue;
+import io.threatingest.domain.RefangedSubmission;
+import io.threatingest.domain.Refanger;
 import io.threatingest.domain.SubmissionException;
 import io.threatingest.domain.SubmissionFlattener;
 import io.threatingest.domain.SubmissionLimits;
@@ -52,12 +54,38 @@ public class IngestService {
     }
 
     /**
-     * Validates, then publishes. The {@code Uni} completes once the broker holds the event; it fails with a
+     * Refangs the tree when asked ({@link Refanger}), then validates it; publishes nothing. Invalid input fails
+     * with a {@link SubmissionException}.
+     */
+    public CheckedSubmission check(EntitySubmission submission, Caller caller, boolean refang) {
+        if (!refang) {
+            return new CheckedSubmission(validate(submission, caller), null);
+        }
+        RefangedSubmission refanged = Refanger.refang(submission);
+        return new CheckedSubmission(validate(refanged.submission(), caller), refanged.changes());
+    }
+
+    /** {@link #check} with the rules of a well-known entity first (see {@link #ingestWellKnown}). */
+    public CheckedSubmission checkWellKnown(EntitySubmission submission, Caller caller, boolean refang) {
+        if (submission.associations() != null && !submission.associations().isEmpty()) {
+            throw new SubmissionException("/associations", "a well-known entity is submitted alone");
+        }
+        if (submission.correlate() != null && !submission.correlate().isEmpty()) {
+            throw new SubmissionException("/correlate", "a well-known entity is submitted alone");
+        }
+        if (submission.reputation() != null && submission.reputation() < 0) {
+            throw new SubmissionException("/reputation", "a well-known entity cannot have a negative reputation");
+        }
+        return check(submission, caller, refang);
+    }
+
+    /**
+     * Checks, then publishes. The {@code Uni} completes once the broker holds the event; it fails with a
      * {@link SubmissionException} for invalid input and a broker failure when the event is not held.
      */
-    public Uni<IngestResult> ingest(EntitySubmission submission, Caller caller, boolean wellKnown) {
-        return Uni.createFrom().item(() -> validate(submission, caller))
-                .flatMap(flat -> publish(flat, caller, wellKnown));
+    public Uni<IngestResult> ingest(EntitySubmission submission, Caller caller, boolean refang) {
+        return Uni.createFrom().item(() -> check(submission, caller, refang))
+                .flatMap(checked -> publish(checked, caller, false));
     }
 
     /**
@@ -65,19 +93,9 @@ public class IngestService {
      * negative reputation. Associations and correlation are not part of this endpoint and are refused rather
      * than dropped.
      */
-    public Uni<IngestResult> ingestWellKnown(EntitySubmission submission, Caller caller) {
-        return Uni.createFrom().item(() -> {
-            if (submission.associations() != null && !submission.associations().isEmpty()) {
-                throw new SubmissionException("/associations", "a well-known entity is submitted alone");
-            }
-            if (submission.correlate() != null && !submission.correlate().isEmpty()) {
-                throw new SubmissionException("/correlate", "a well-known entity is submitted alone");
-            }
-            if (submission.reputation() != null && submission.reputation() < 0) {
-                throw new SubmissionException("/reputation", "a well-known entity cannot have a negative reputation");
-            }
-            return validate(submission, caller);
-        }).flatMap(flat -> publish(flat, caller, true));
+    public Uni<IngestResult> ingestWellKnown(EntitySubmission submission, Caller caller, boolean refang) {
+        return Uni.createFrom().item(() -> checkWellKnown(submission, caller, refang))
+                .flatMap(checked -> publish(checked, caller, true));
     }
 
     /** Publishes several validated trees of a batch as one event; completes once the broker holds it. */
@@ -90,13 +108,14 @@ public class IngestService {
                 .replaceWith(submissionId);
     }
 
-    private Uni<IngestResult> publish(FlatSubmission flat, Caller caller, boolean wellKnown) {
+    private Uni<IngestResult> publish(CheckedSubmission checked, Caller caller, boolean wellKnown) {
+        FlatSubmission flat = checked.submission();
         String submissionId = UUID.randomUUID().toString();
         EntitySubmittedEvent event = toEvent(submissionId, Instant.now(), caller, wellKnown, flat);
         return events
                 .publish(address, EntitySubmittedEvent.TYPE, submissionId, event.receivedAt(), event.rootId(), event)
                 .invoke(() -> metrics.accepted(flat))
-                .replaceWith(new IngestResult(submissionId, flat));
+                .replaceWith(new IngestResult(submissionId, flat, checked.refanged()));
     }
 
     public static EntitySubmittedEvent toEvent(String submissionId, Instant receivedAt, Caller caller,

@@ -267,4 +267,24 @@ class BatchIngestTest {
         EntityIngestTest.assertErrorHeaders(badFlag, 400);
         badFlag.then().body("error.param", equalTo("atomic"));
     }
+
+    @Test
+    void refangRestoresDefangedItemsAndReportsEachChangeFromTheBatchRoot() {
+        String unique = "f" + UUID.randomUUID().toString().substring(0, 8);
+        List<String> items = List.of("{\"type\":\"ip\",\"attributes\":{\"ip\":\"192.0.2.40\"}}",
+                "{\"type\":\"domain\",\"attributes\":{\"domain\":\"" + unique + "[.]example[.]com\"},"
+                        + "\"associations\":[{\"mode\":\"association\",\"type\":\"url\",\"attributes\":{\"url\":"
+                        + "\"hxxp://" + unique + "[.]example[.]com/x\"}}]}");
+        JsonPath answer = postJson(document(items), Map.of("refang", "true", "dryRun", "true")).then()
+                .statusCode(200).extract().jsonPath();
+        assertEquals(List.of(), answer.getList("items[0].refanged"));
+        assertEquals(Sha3.id("domain", unique + ".example.com"), answer.getString("items[1].id"));
+        assertEquals(List.of("/entities/1/attributes/domain", "/entities/1/associations/0/attributes/url"),
+                answer.getList("items[1].refanged.param"));
+        assertEquals("hxxp://" + unique + "[.]example[.]com/x", answer.getString("items[1].refanged[1].from"));
+        JsonPath without = postJson(document(items), Map.of("dryRun", "true")).then().statusCode(200).extract()
+                .jsonPath();
+        assertEquals("rejected", without.getString("items[1].status"));
+        assertNull(without.get("items[0].refanged"));
+    }
 }

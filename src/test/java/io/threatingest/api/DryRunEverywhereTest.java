@@ -95,9 +95,10 @@ class DryRunEverywhereTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "/entity", "/association", "/comment", "/scan" })
+    @ValueSource(strings = { "/entity", "/well-known", "/batch", "/association", "/comment", "/scan" })
     void aDryRunValueOtherThanTrueOrFalseIs400(String path) {
-        Response response = TestCredentials.reporter().contentType(ContentType.JSON).queryParam("dryRun", "maybe")
+        var caller = path.equals("/well-known") ? TestCredentials.TRUSTED.given() : TestCredentials.reporter();
+        Response response = caller.contentType(ContentType.JSON).queryParam("dryRun", "maybe")
                 .body("{}").post(BASE + path);
         EntityIngestTest.assertErrorHeaders(response, 400);
         response.then().body("error.param", equalTo("dryRun"));

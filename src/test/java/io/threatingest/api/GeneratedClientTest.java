@@ -66,7 +66,7 @@ class GeneratedClientTest {
     @Test
     void ingestsThroughTheGeneratedClientWithAnApiKey() throws Exception {
         ApiResponse<DryRun> answer = entities(TestCredentials.REPORTER)
-                .ingestEntityWithHttpInfo(domainWithIp("Client.Example.ORG", "198.51.100.20"), null);
+                .ingestEntityWithHttpInfo(domainWithIp("Client.Example.ORG", "198.51.100.20"), null, null);
 
         String domainId = Sha3.id("domain", "client.example.org");
         String ipId = Sha3.id("ip", "198.51.100.20");
@@ -82,14 +82,16 @@ class GeneratedClientTest {
     }
 
     @Test
-    void dryRunThroughTheGeneratedClientShowsNormalisedValues() throws Exception {
+    void dryRunThroughTheGeneratedClientShowsNormalisedAndRefangedValues() throws Exception {
         ApiResponse<DryRun> answer = entities(TestCredentials.REPORTER)
-                .ingestEntityWithHttpInfo(domainWithIp("Dry.Example.ORG", "198.51.100.21"), "true");
+                .ingestEntityWithHttpInfo(domainWithIp("Dry[.]Example[.]ORG", "198.51.100.21"), "true", "true");
 
         assertEquals(200, answer.getStatusCode());
         assertNull(answer.getData().getSubmissionId(), "nothing was submitted");
         assertEquals("dry.example.org", answer.getData().getEntities().get(0).getValue());
         assertEquals(Sha3.id("ip", "198.51.100.21"), answer.getData().getEntities().get(1).getId());
+        assertEquals("/attributes/domain", answer.getData().getRefanged().get(0).getParam());
+        assertEquals("Dry.Example.ORG", answer.getData().getRefanged().get(0).getTo());
     }
 
     @Test
@@ -97,7 +99,7 @@ class GeneratedClientTest {
         Entity invalid = new Entity().type("ip").putAttributesItem("ip", new RawValue("300.1.2.3"));
 
         ApiException error = assertThrows(ApiException.class,
-                () -> entities(TestCredentials.REPORTER).ingestEntity(invalid, null));
+                () -> entities(TestCredentials.REPORTER).ingestEntity(invalid, null, null));
 
         assertEquals(400, error.getCode());
         assertNotNull(error.getResponseHeaders().firstValue("x-error-id").orElse(null));
@@ -110,7 +112,7 @@ class GeneratedClientTest {
                 "x", List.of(), List.of(), null, false);
 
         ApiException error = assertThrows(ApiException.class,
-                () -> entities(wrong).ingestEntity(domainWithIp("refused.example.org", "198.51.100.22"), null));
+                () -> entities(wrong).ingestEntity(domainWithIp("refused.example.org", "198.51.100.22"), null, null));
 
         assertEquals(401, error.getCode());
         assertFalse(error.getResponseBody().contains("not-the-secret"));

@@ -32,7 +32,8 @@ public record BatchResponse(
             @Schema(description = "Every entity ID of the item, root first, without duplicates.") List<String> ids,
             @Schema(description = "Id of the event that carries the item (several items share one event).") String submissionId,
             @Schema(description = "Index of an earlier item with the same root entity ID; both are published.") Integer duplicateOf,
-            ItemError error){
+            ItemError error,
+            @Schema(description = "With refang=true: the values restored before validation, pointers from the batch's root.") List<RefangedParam> refanged){
     }
 
     /**

@@ -4,6 +4,8 @@ import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 /**
  * 200 answer to {@code dryRun=true}: what would be ingested. Nothing was published. Documented as an extension of
  * the 202 answer (whose {@code submissionId} it never carries) so that a generated client, which types an
@@ -14,7 +16,8 @@ public record DryRunResponse(
         String message,
         String id,
         List<String> ids,
-        @Schema(description = "Each entity with its normalised main value, in the order of `ids`.") List<EntityPreview> entities) {
+        @Schema(description = "Each entity with its normalised main value, in the order of `ids`.") List<EntityPreview> entities,
+        @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = AcknowledgedResponse.REFANGED) List<RefangedParam> refanged) {
 
     /** An entity's identity and normalised main value. */
     @Schema(name = "EntityPreview")

@@ -2,13 +2,16 @@ package io.threatingest.api;
 
 import io.threatingest.api.error.ApiException;
 
-/** A boolean query parameter: absent or {@code false} is false; empty or {@code true} is true; else 400. */
-final class BooleanParameter {
+/**
+ * A boolean query parameter ({@code dryRun}, {@code refang}): absent or {@code false} is off, {@code true} or a bare
+ * {@code ?name} is on, in any case; anything else is a 400 naming the parameter.
+ */
+final class BooleanQueryParam {
 
-    private BooleanParameter() {
+    private BooleanQueryParam() {
     }
 
-    static boolean of(String name, String value) {
+    static boolean parse(String name, String value) {
         if (value == null || value.equalsIgnoreCase("false")) {
             return false;
         }
