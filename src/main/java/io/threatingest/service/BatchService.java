@@ -21,13 +21,15 @@ import io.threatingest.messaging.BrokerUnavailableException;
 public class BatchService {
 
     private final IngestService ingest;
+    private final SubmissionMetrics metrics;
     private final int maxItems;
     private final int treesPerEvent;
     private final long maxEventSize;
     private final int window;
 
-    public BatchService(IngestService ingest, IngestConfig config) {
+    public BatchService(IngestService ingest, IngestConfig config, SubmissionMetrics metrics) {
         this.ingest = ingest;
+        this.metrics = metrics;
         this.maxItems = config.limits().maxBatchItems();
         this.treesPerEvent = config.batch().treesPerEvent();
         this.maxEventSize = config.batch().maxEventSize().asLongValue();
@@ -56,13 +58,18 @@ public class BatchService {
                     ? new BatchItemError(BatchItemError.NOT_SENT, "not published: the batch is atomic and item "
                             + firstInvalid.index() + " is invalid", null)
                     : null;
-            return Uni.createFrom().item(items.stream().map(item -> unpublished(item, heldBack)).toList());
+            List<BatchOutcome> outcomes = items.stream().map(item -> unpublished(item, heldBack)).toList();
+            if (!dryRun) {
+                metrics.batchItems(outcomes);
+            }
+            return Uni.createFrom().item(outcomes);
         }
         List<List<BatchItem>> packs = atomic ? List.of(valid) : packs(valid);
         return Multi.createFrom().iterable(packs)
                 .onItem().transformToUni(pack -> send(pack, batch.caller())).merge(window)
                 .collect().asList()
-                .map(sent -> outcomes(items, sent));
+                .map(sent -> outcomes(items, sent))
+                .invoke(metrics::batchItems);
     }
 
     private static BatchOutcome unpublished(BatchItem item, BatchItemError heldBack) {

@@ -1,5 +1,7 @@
 package io.threatingest.service;
 
+import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -38,6 +40,19 @@ public class SubmissionMetrics {
                 .tag("reason", reason(status))
                 .register(registry)
                 .increment();
+    }
+
+    /** The items of one batch, by outcome (dry runs excluded). */
+    public void batchItems(List<BatchOutcome> outcomes) {
+        Map<BatchOutcome.Status, Long> counts = new EnumMap<>(BatchOutcome.Status.class);
+        for (BatchOutcome outcome : outcomes) {
+            counts.merge(outcome.status(), 1L, Long::sum);
+        }
+        counts.forEach((status, count) -> Counter.builder("ingest.batch.items")
+                .description("Items of POST /batch, by outcome")
+                .tag("status", status.wireName())
+                .register(registry)
+                .increment(count));
     }
 
     /** The entities of a submission the broker accepted. */

@@ -106,9 +106,16 @@ class BatchIngestTest {
     @Test
     void mixedBatchReportsEveryItemAndPublishesTheValidOnesInOneEvent() throws Exception {
         String unique = "b" + UUID.randomUUID().toString().substring(0, 8);
+        String before = MetricsTest.scrape();
         JsonPath answer = postJson(document(mixedItems(unique)), Map.of()).then().statusCode(202)
                 .extract().jsonPath();
         assertMixedOutcomes(answer, unique);
+        String after = MetricsTest.scrape();
+        for (String[] counted : new String[][]{ { "accepted", "3" }, { "rejected", "4" } }) {
+            String series = "ingest_batch_items_total{status=\"" + counted[0] + "\"";
+            assertEquals(Double.parseDouble(counted[1]),
+                    MetricsTest.total(after, series) - MetricsTest.total(before, series), counted[0]);
+        }
         String submissionId = answer.getString("items[0].submissionId");
         for (int i : new int[]{ 4, 6 }) {
             assertEquals(submissionId, answer.getString("items[" + i + "].submissionId"), "packed in one event");
