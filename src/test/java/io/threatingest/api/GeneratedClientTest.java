@@ -66,7 +66,7 @@ class GeneratedClientTest {
     @Test
     void ingestsThroughTheGeneratedClientWithAnApiKey() throws Exception {
         ApiResponse<DryRun> answer = entities(TestCredentials.REPORTER)
-                .ingestEntityWithHttpInfo(domainWithIp("Client.Example.ORG", "198.51.100.20"), null);
+                .ingestEntityWithHttpInfo(domainWithIp("Client.Example.ORG", "198.51.100.20"), null, null);
 
         String domainId = Sha3.id("domain", "client.example.org");
         String ipId = Sha3.id("ip", "198.51.100.20");
@@ -82,9 +82,20 @@ class GeneratedClientTest {
     }
 
     @Test
+    void aRetryWithTheSameIdempotencyKeyGetsTheFirstAnswer() throws Exception {
+        String key = java.util.UUID.randomUUID().toString();
+        Entity entity = domainWithIp("Retry.Example.ORG", "198.51.100.23");
+        ApiResponse<DryRun> first = entities(TestCredentials.REPORTER).ingestEntityWithHttpInfo(entity, null, key);
+        ApiResponse<DryRun> retry = entities(TestCredentials.REPORTER).ingestEntityWithHttpInfo(entity, null, key);
+        assertEquals(202, retry.getStatusCode());
+        assertEquals(first.getData().getSubmissionId(), retry.getData().getSubmissionId());
+        assertEquals(List.of("true"), retry.getHeaders().get("idempotency-replayed"));
+    }
+
+    @Test
     void dryRunThroughTheGeneratedClientShowsNormalisedValues() throws Exception {
         ApiResponse<DryRun> answer = entities(TestCredentials.REPORTER)
-                .ingestEntityWithHttpInfo(domainWithIp("Dry.Example.ORG", "198.51.100.21"), "true");
+                .ingestEntityWithHttpInfo(domainWithIp("Dry.Example.ORG", "198.51.100.21"), "true", null);
 
         assertEquals(200, answer.getStatusCode());
         assertNull(answer.getData().getSubmissionId(), "nothing was submitted");
@@ -97,7 +108,7 @@ class GeneratedClientTest {
         Entity invalid = new Entity().type("ip").putAttributesItem("ip", new RawValue("300.1.2.3"));
 
         ApiException error = assertThrows(ApiException.class,
-                () -> entities(TestCredentials.REPORTER).ingestEntity(invalid, null));
+                () -> entities(TestCredentials.REPORTER).ingestEntity(invalid, null, null));
 
         assertEquals(400, error.getCode());
         assertNotNull(error.getResponseHeaders().firstValue("x-error-id").orElse(null));
@@ -110,7 +121,7 @@ class GeneratedClientTest {
                 "x", List.of(), List.of(), null, false);
 
         ApiException error = assertThrows(ApiException.class,
-                () -> entities(wrong).ingestEntity(domainWithIp("refused.example.org", "198.51.100.22"), null));
+                () -> entities(wrong).ingestEntity(domainWithIp("refused.example.org", "198.51.100.22"), null, null));
 
         assertEquals(401, error.getCode());
         assertFalse(error.getResponseBody().contains("not-the-secret"));
