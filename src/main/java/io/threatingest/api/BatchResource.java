@@ -38,6 +38,7 @@ import io.threatingest.service.Batch;
 import io.threatingest.service.BatchItemError;
 import io.threatingest.service.BatchOutcome;
 import io.threatingest.service.BatchService;
+import io.threatingest.service.RequestFingerprint;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.RoutingContext;
 
@@ -72,8 +73,11 @@ public class BatchResource {
     private final CallerResolver callers;
     private final BatchDocuments documents;
     private final Duration retryAfter;
+    private final IdempotencyKeys idempotency;
 
-    public BatchResource(BatchService batches, CallerResolver callers, ObjectMapper json, IngestConfig config) {
+    public BatchResource(BatchService batches, CallerResolver callers, ObjectMapper json, IngestConfig config,
+            IdempotencyKeys idempotency) {
+        this.idempotency = idempotency;
         this.batches = batches;
         this.callers = callers;
         this.documents = new BatchDocuments(json);
@@ -123,6 +127,9 @@ public class BatchResource {
                 throw new UncheckedIOException(e);
             }
         });
+        RequestFingerprint fingerprint = idempotency.requested(routing)
+                ? IdempotencyKeys.streamedFingerprint(routing.request())
+                : null;
         StreamedBody streamed = StreamedBody.of(routing);
         Uni<Batch> read;
         if (streamed == null) {
@@ -139,6 +146,10 @@ public class BatchResource {
             read = Uni.createFrom().emitter(emitter -> streamed.consume(chunk -> {
                 if (!lines.failed()) {
                     try {
+                        if (fingerprint != null) {
+                            byte[] bytes = chunk.getBytes();
+                            fingerprint.body(bytes, 0, bytes.length);
+                        }
                         lines.feed(chunk);
                     } catch (RuntimeException e) {
                         lines.fail();
@@ -156,6 +167,11 @@ public class BatchResource {
                     }
                 }
             }, emitter::fail));
+        }
+        if (fingerprint != null) {
+            // the body is known only now: a retry was read (and validated) in full, and is answered from the store
+            return read.flatMap(complete -> idempotency.beginStreamed(routing, fingerprint.finish())
+                    .flatMap(replay -> replay != null ? Uni.createFrom().item(replay) : publish(complete, options)));
         }
         return read.flatMap(complete -> publish(complete, options));
     }

@@ -42,8 +42,8 @@ public class OpenApiErrorResponses implements OASFilter {
                 add(responses, "415", "The body is not application/json.");
             }
             add(responses, "503", entry.getKey() == PathItem.HttpMethod.POST
-                    ? "The broker cannot take it now, or the service is shutting down; nothing was acknowledged. "
-                            + "See Retry-After."
+                    ? "The broker cannot take it now, the state backend cannot be asked (scans, Idempotency-Key), "
+                            + "or the service is shutting down; nothing was acknowledged. See Retry-After."
                     : "The service is shutting down; retry on another instance. See Retry-After.");
             responses.getAPIResponses().forEach((status, response) -> {
                 if (status.startsWith("4") || status.startsWith("5")) {

@@ -2,10 +2,14 @@ package io.threatingest.api;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -32,7 +36,14 @@ import io.vertx.ext.web.RoutingContext;
  * <li>the body read in 3 becomes the entity stream;</li>
  * <li>the caller's W3C trace headers are kept for the events of this request;</li>
  * <li>the caller is authenticated (by the framework, where a role is required) and its rate limit applied (429);</li>
- * <li>the resource runs; its failures become error answers in {@code ErrorMappers}.</li>
+ * <li>idempotency key (POST under {@code /api/ingest/v1} with {@code Idempotency-Key}, an authenticated caller and
+ * a body read in 3): an invalid key is refused (400); a key whose answer is kept is answered with it again
+ * ({@code Idempotency-Replayed: true}) and the resource does not run; one still held by another request is refused
+ * (409), one sent with another request (422); otherwise this request holds the key;</li>
+ * <li>the resource runs; its failures become error answers in {@code ErrorMappers};</li>
+ * <li>(response filter) the answer of a request holding a key is kept for it when 2xx or 4xx, else the key is
+ * freed; a request that ends without passing there (a closed connection, a failure answered by {@link #refuse})
+ * frees its key when it ends.</li>
  * </ol>
  * A stage before the REST layer refuses a request by failing it with an {@link ApiException}, which
  * {@link #refuse} writes; in the REST layer the same exception is answered by {@code ErrorMappers}. Both build the
@@ -48,15 +59,18 @@ public class RequestPipeline {
     private final WholeBody body;
     private final CurrentIdentityAssociation identities;
     private final RateLimiter limiter;
+    private final IdempotencyKeys idempotency;
     private final ObjectMapper json;
 
     public RequestPipeline(SubmissionOutcomes outcomes, ShutdownGate gate, WholeBody body,
-            CurrentIdentityAssociation identities, RateLimiter limiter, ObjectMapper json) {
+            CurrentIdentityAssociation identities, RateLimiter limiter, IdempotencyKeys idempotency,
+            ObjectMapper json) {
         this.outcomes = outcomes;
         this.gate = gate;
         this.body = body;
         this.identities = identities;
         this.limiter = limiter;
+        this.idempotency = idempotency;
         this.json = json;
     }
 
@@ -82,7 +96,7 @@ public class RequestPipeline {
     }
 
     /** Unauthenticated requests are left to the role checks (401 without spending a token). */
-    @ServerRequestFilter
+    @ServerRequestFilter(priority = Priorities.USER)
     public Uni<Void> rateLimit() {
         if (!limiter.enabled()) {
             return Uni.createFrom().voidItem();
@@ -92,6 +106,17 @@ public class RequestPipeline {
                 .flatMap(identity -> identity == null || identity.isAnonymous()
                         ? Uni.createFrom().voidItem()
                         : limiter.admit(CallerResolver.userId(identity)));
+    }
+
+    /** After {@link #rateLimit} (a later priority), so that a 429 is never kept for a key. */
+    @ServerRequestFilter(priority = Priorities.USER + 1)
+    public Uni<Response> idempotencyKey(ContainerRequestContext request, RoutingContext context) {
+        return idempotency.begin(request, context);
+    }
+
+    @ServerResponseFilter
+    public Uni<Void> idempotentAnswer(RoutingContext context, ContainerResponseContext response) {
+        return idempotency.end(context, response);
     }
 
     private void refuse(RoutingContext context) {

@@ -41,8 +41,13 @@ public class WholeBody {
 
     /** The body read by {@link #read}, for the REST layer, which then reads nothing from the connection. */
     static InputStream stream(RoutingContext context) {
-        Buffer body = context.body().buffer();
+        Buffer body = buffered(context);
         return body == null ? null : new ByteBufInputStream(body.getByteBuf());
+    }
+
+    /** The body read by {@link #read}; {@code null} for a request whose body was left to its resource. */
+    static Buffer buffered(RoutingContext context) {
+        return context.body().buffer();
     }
 
     void read(RoutingContext context) {

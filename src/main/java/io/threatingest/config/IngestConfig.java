@@ -54,7 +54,36 @@ public interface IngestConfig {
         int publishWindow();
     }
 
-    /** Where state shared by the replicas lives: scan tasks, rate-limit buckets. */
+    Idempotency idempotency();
+
+    /**
+     * The {@code Idempotency-Key} request header on POST under {@code /api/ingest/v1}: answers kept per caller and
+     * key, in the state backend, so that a retried request is answered again instead of being processed twice.
+     */
+    interface Idempotency {
+
+        /** Off: the header is ignored and every request is processed. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** How long a stored answer is replayed for its key; after that the key is free again. */
+        @WithDefault("24h")
+        Duration retention();
+
+        /**
+         * How long a request may hold its key before it counts as abandoned (its replica stopped) and the key is
+         * free again. At least twice {@code ingest.publish.timeout} is used whatever is set, so that a request
+         * still waiting for the broker never loses its key to a retry.
+         */
+        @WithDefault("1m")
+        Duration inFlightTimeout();
+
+        /** Keys remembered at once (memory backend); the oldest are forgotten first. */
+        @WithDefault("10000")
+        int maxEntries();
+    }
+
+    /** Where state shared by the replicas lives: scan tasks, rate-limit buckets, idempotency keys. */
     interface State {
 
         enum Backend {

@@ -29,8 +29,9 @@ public class StateBackendFailures {
         Counter.builder("ingest.state.backend.errors").description("Requests to the state backend that failed")
                 .tag("operation", operation).register(registry).increment();
         if (down.compareAndSet(false, true)) {
-            LOG.warnf("State backend unavailable (%s: %s); scans answer 503, rate limits follow "
-                    + "ingest.rate-limit.on-backend-failure until it is back", operation, failure.toString());
+            LOG.warnf("State backend unavailable (%s: %s); scans and requests with an Idempotency-Key "
+                    + "answer 503, rate limits follow ingest.rate-limit.on-backend-failure until it is back", operation,
+                    failure.toString());
         }
     }
 

@@ -82,9 +82,22 @@ class GeneratedClientTest {
     }
 
     @Test
+    void aRetryWithTheSameIdempotencyKeyGetsTheFirstAnswer() throws Exception {
+        String key = java.util.UUID.randomUUID().toString();
+        Entity entity = domainWithIp("Retry.Example.ORG", "198.51.100.23");
+        ApiResponse<DryRun> first = entities(TestCredentials.REPORTER).ingestEntityWithHttpInfo(entity, null, null,
+                key);
+        ApiResponse<DryRun> retry = entities(TestCredentials.REPORTER).ingestEntityWithHttpInfo(entity, null, null,
+                key);
+        assertEquals(202, retry.getStatusCode());
+        assertEquals(first.getData().getSubmissionId(), retry.getData().getSubmissionId());
+        assertEquals(List.of("true"), retry.getHeaders().get("idempotency-replayed"));
+    }
+
+    @Test
     void dryRunThroughTheGeneratedClientShowsNormalisedAndRefangedValues() throws Exception {
         ApiResponse<DryRun> answer = entities(TestCredentials.REPORTER)
-                .ingestEntityWithHttpInfo(domainWithIp("Dry[.]Example[.]ORG", "198.51.100.21"), "true", "true");
+                .ingestEntityWithHttpInfo(domainWithIp("Dry[.]Example[.]ORG", "198.51.100.21"), "true", "true", null);
 
         assertEquals(200, answer.getStatusCode());
         assertNull(answer.getData().getSubmissionId(), "nothing was submitted");

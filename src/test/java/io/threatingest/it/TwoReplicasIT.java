@@ -34,6 +34,7 @@ import io.threatingest.support.EmbeddedBrokerResource;
 import io.threatingest.support.NeedsEmbeddedBroker;
 import io.threatingest.support.NeedsRedis;
 import io.threatingest.support.PackagedReplica;
+import io.threatingest.support.QueueReader;
 import io.threatingest.support.QueueWriter;
 import io.threatingest.support.RedisServer;
 import io.threatingest.support.TestCredentials;
@@ -41,7 +42,7 @@ import io.vertx.core.json.JsonObject;
 
 /**
  * Two replicas of the packaged service, two processes that share only the broker and Redis (the redis state
- * backend), as the manifests run them: scans and rate limits behave as for one service.
+ * backend), as the manifests run them: scans, rate limits and idempotency keys behave as for one service.
  */
 @NeedsEmbeddedBroker
 @NeedsRedis
@@ -180,5 +181,33 @@ class TwoReplicasIT {
         }
         System.out.printf("two replicas, burst %d: %d of %d requests refused%n", BURST, refused, 2 * BURST);
         assertTrue(refused >= BURST - 2 && refused <= BURST + 2, refused + " refused, expected about " + BURST);
+    }
+    @Test
+    void aRetryOnTheOtherReplicaGetsTheKeptAnswerAndPublishesNothing() throws Exception {
+        String token = TestCredentials.rs256(TestCredentials.claims("replicas-" + UUID.randomUUID(),
+                List.of("reporter"), List.of("soc")));
+        String marker = UUID.randomUUID().toString();
+        String body = "{\"type\":\"ip\",\"attributes\":{\"ip\":\"192.0.2.9\",\"text\":\"" + marker + "\"}}";
+        Map<String, String> headers = Map.of("Authorization", "Bearer " + token, "Idempotency-Key",
+                UUID.randomUUID().toString());
+        try (QueueReader entities = new QueueReader(new BrokerEndpoint("127.0.0.1", broker.port(), null, null),
+                EmbeddedBrokerResource.ENTITIES)) {
+            HttpResponse<String> first = call(a, "POST", "/api/ingest/v1/entity", body, headers);
+            HttpResponse<String> again = call(b, "POST", "/api/ingest/v1/entity", body, headers);
+            assertEquals(202, first.statusCode(), first.body());
+            assertTrue(first.headers().firstValue("Idempotency-Replayed").isEmpty());
+            assertEquals(202, again.statusCode(), again.body());
+            assertEquals("true", again.headers().firstValue("Idempotency-Replayed").orElse(null));
+            assertEquals(first.body(), again.body());
+            HttpResponse<String> other = call(b, "POST", "/api/ingest/v1/entity", body.replace(marker, "other"),
+                    headers);
+            assertEquals(422, other.statusCode(), other.body());
+
+            entities.await(new JsonObject(first.body()).getString("submissionId"), Duration.ofSeconds(10));
+            Thread.sleep(1000);
+            assertEquals(1, entities.received().stream()
+                    .filter(message -> message.bodyAsBinary().toString().contains(marker)).count(),
+                    "one event for two requests with one key");
+        }
     }
 }
