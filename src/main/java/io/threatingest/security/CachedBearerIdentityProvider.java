@@ -1,6 +1,7 @@
 package io.threatingest.security;
 
 import java.security.Principal;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -97,8 +98,9 @@ public class CachedBearerIdentityProvider implements IdentityProvider<TokenAuthe
         Map<String, Object> attributes = new HashMap<>(identity.getAttributes());
         // The first request's context must neither be handed to later requests nor kept alive by the cache.
         attributes.remove(ROUTING_CONTEXT);
-        verified.remember(token, new Verified(jwt, Set.copyOf(identity.getRoles()), Map.copyOf(attributes)),
-                notAfterEpochMillis(jwt));
+        // Not Map.copyOf: an attribute may hold null, and remembering must never fail a verified request.
+        verified.remember(token, new Verified(jwt, Set.copyOf(identity.getRoles()),
+                Collections.unmodifiableMap(attributes)), notAfterEpochMillis(jwt));
     }
 
     /**
