@@ -9,6 +9,7 @@
 #   (each row starts from an empty queue, and the CPU of the service and of the broker is recorded per row);
 #   - peak RSS with default JVM sizing, and the reference example again with the small-footprint flags;
 #   - the reference example with rate limiting on and the buckets in Redis (when redis-server is installed);
+#   - dry runs of the reference example with an API key against a Bearer token (RS256, token cache on and off);
 #   - start-up to the first 202, median of 5: the plain jar, and (JDK 25+) the aot-jar packaging with the JDK AOT
 #     cache trained by the integration tests (quarkus.package.jar.aot.enabled), with default and small-footprint flags.
 # Prints the figures and ratios and writes them with the machine description to bench/results/<date>.md.
@@ -17,7 +18,7 @@
 #   DURATION=60 CONNECTIONS=64 bench/run.sh
 #   DURATION=5 RESULTS=/tmp/try.md bench/run.sh    # a quick try that keeps today's results file
 #
-# Needs a JDK and wrk (Debian: apt-get install wrk). Only 127.0.0.1 is used.
+# Needs a JDK, wrk (Debian: apt-get install wrk), openssl and xxd. Only 127.0.0.1 is used.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -249,4 +250,55 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.0f%%", (b > 0 ? 100 * a / b 
   echo "- Start-up to the first 202 (median of 5; API key, so it includes one Argon2id check): plain jar ${STARTUP_PLAIN} ms;"
   echo "  aot-jar with the AOT cache trained by the integration tests ${STARTUP_AOT} ms, and ${STARTUP_AOT_SMALL} ms with \`${SMALL_FLAGS[*]}\`"
 } | tee "$RESULTS"
+
+# --- Bearer token against API key: single-entity dry runs -------------------------------------------------------
+# Nothing reaches the broker, so the rows compare the cost of the two ways of authenticating. A throwaway RSA key
+# signs one RS256 token valid for a day; its public half is given to the service as a JWKS file. The pair runs on
+# one service start; the third row starts it again with the Bearer token cache off (what every request cost
+# before the cache).
+BEARER_ISSUER=https://issuer.bench.invalid
+BEARER_AUDIENCE=threat-ingest
+b64url() { base64 -w0 | tr '+/' '-_' | tr -d '='; }
+openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$WORK/bearer-key.pem" 2> /dev/null
+printf '{"keys":[{"kty":"RSA","kid":"bench-1","alg":"RS256","use":"sig","n":"%s","e":"AQAB"}]}\n' \
+  "$(openssl rsa -in "$WORK/bearer-key.pem" -noout -modulus | cut -d= -f2 | xxd -r -p | b64url)" > "$WORK/bearer-jwks.json"
+bearer_now=$(date +%s)
+bearer_signed="$(printf '{"alg":"RS256","typ":"JWT","kid":"bench-1"}' | b64url).$(printf \
+  '{"iss":"%s","aud":"%s","sub":"bench-load","roles":["reporter"],"groups":["public"],"iat":%d,"exp":%d}' \
+  "$BEARER_ISSUER" "$BEARER_AUDIENCE" "$bearer_now" $((bearer_now + 86400)) | b64url)"
+BEARER_TOKEN_VALUE="$bearer_signed.$(printf '%s' "$bearer_signed" | openssl dgst -sha256 -sign "$WORK/bearer-key.pem" -binary | b64url)"
+BEARER_ARGS=(-Dmp.jwt.verify.publickey.location="file:$PWD/$WORK/bearer-jwks.json"
+  -Dmp.jwt.verify.issuer="$BEARER_ISSUER" -Dmp.jwt.verify.audiences="$BEARER_AUDIENCE")
+DRY_RUN_URL="$BODY_URL?dryRun=true"
+start_service "${BEARER_ARGS[@]}"
+wait_ready || { echo "the service did not start with a JWKS file; see $WORK/service.log" >&2; exit 1; }
+echo "POST /entity?dryRun=true: reference example, API key, then Bearer token"
+DURATION=10 measure warmup "$DRY_RUN_URL" "$WORK/example.json"
+BEARER_TOKEN=$BEARER_TOKEN_VALUE DURATION=10 measure warmup "$DRY_RUN_URL" "$WORK/example.json"
+measure dryrun-key "$DRY_RUN_URL" "$WORK/example.json"
+BEARER_TOKEN=$BEARER_TOKEN_VALUE measure dryrun-bearer "$DRY_RUN_URL" "$WORK/example.json"
+stop_service
+start_service "${BEARER_ARGS[@]}" -Dingest.auth.token-cache.max-size=0
+wait_ready || { echo "the service did not start with a JWKS file; see $WORK/service.log" >&2; exit 1; }
+echo "POST /entity?dryRun=true: reference example, Bearer token, token cache off"
+BEARER_TOKEN=$BEARER_TOKEN_VALUE DURATION=10 measure warmup "$DRY_RUN_URL" "$WORK/example.json"
+BEARER_TOKEN=$BEARER_TOKEN_VALUE measure dryrun-bearer-uncached "$DRY_RUN_URL" "$WORK/example.json"
+stop_service
+{
+  echo
+  echo "Bearer token against API key, POST /entity?dryRun=true with the reference example (nothing published):"
+  echo
+  echo "| Measurement | Requests/s | p50 | p99 | max | Service CPU (cores) | µs service CPU per request |"
+  echo "|---|---|---|---|---|---|---|"
+  for row in dryrun-key dryrun-bearer dryrun-bearer-uncached; do
+    case $row in
+      dryrun-key) label="API key (verified secret remembered)" ;;
+      dryrun-bearer) label="Bearer RS256 token, token cache on" ;;
+      *) label="Bearer RS256 token, token cache off" ;;
+    esac
+    echo "| $label | ${RPS[$row]} | ${P50[$row]} | ${P99[$row]} | ${MAX[$row]} | ${CPU[$row]} | $(per_request "${CPU[$row]}" "${RPS[$row]}") |"
+  done
+  echo
+  echo "- Bearer / API key (dry runs): $(ratio "${RPS[dryrun-bearer]}" "${RPS[dryrun-key]}"); with the token cache off: $(ratio "${RPS[dryrun-bearer-uncached]}" "${RPS[dryrun-key]}")"
+} | tee -a "$RESULTS"
 echo "written to $RESULTS"

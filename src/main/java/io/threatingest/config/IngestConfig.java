@@ -331,6 +331,24 @@ public interface IngestConfig {
 
         Jwt jwt();
 
+        TokenCache tokenCache();
+
+        /**
+         * Bearer tokens that passed verification, remembered by a digest of the token until the earlier of their
+         * {@code exp} and the TTL.
+         */
+        interface TokenCache {
+
+            /** Tokens remembered at once, the least recently used forgotten first (0 verifies every request). */
+            @WithDefault("10000")
+            @Min(0)
+            int maxSize();
+
+            /** The longest a verified token is remembered (0 verifies every request). */
+            @WithDefault("5m")
+            Duration ttl();
+        }
+
         interface Jwt {
 
             /** Claim holding the caller's groups (visibility). */
