@@ -294,4 +294,34 @@ class BatchIngestTest {
         assertEquals("rejected", without.getString("items[1].status"));
         assertNull(without.get("items[0].refanged"));
     }
+
+    @Test
+    void aStreamedNdjsonBatchRetriedWithItsIdempotencyKeyIsReplayedAndPublishedOnce() throws Exception {
+        String unique = "i" + UUID.randomUUID().toString().substring(0, 8);
+        String body = String.join("\n", mixedItems(unique));
+        Map<String, String> headers = new java.util.HashMap<>(ndjsonHeaders());
+        headers.put("Idempotency-Key", unique);
+        try (RawHttp http = new RawHttp("127.0.0.1", RestAssured.port, 30_000)) {
+            Answer first = http.post(BATCH, headers, body.getBytes(StandardCharsets.UTF_8), Encoding.CHUNKED, false);
+            Answer retry = http.post(BATCH, headers, body.getBytes(StandardCharsets.UTF_8), Encoding.CHUNKED, false);
+            Answer other = http.post(BATCH, headers, (body + "\n" + body).getBytes(StandardCharsets.UTF_8),
+                    Encoding.CONTENT_LENGTH, false);
+            assertEquals(202, first.status(), first.text());
+            assertEquals(202, retry.status(), retry.text());
+            assertEquals("true", retry.header("idempotency-replayed"));
+            assertEquals(first.text(), retry.text());
+            assertEquals(422, other.status(), other.text());
+            assertEquals("Idempotency-Key", new JsonPath(other.text()).getString("error.param"));
+        }
+        assertMarkerOnlyOnce(unique);
+    }
+
+    /** Publishes a marker batch and, once its event arrived, finds exactly one event naming {@code unique}. */
+    private void assertMarkerOnlyOnce(String unique) throws Exception {
+        String marker = postJson(document(List.of("{\"type\":\"ip\",\"attributes\":{\"ip\":\"192.0.2.98\"}}")),
+                Map.of()).then().statusCode(202).extract().jsonPath().getString("items[0].submissionId");
+        queues.entities().await(marker, Duration.ofSeconds(10));
+        assertEquals(1, queues.entities().received().stream()
+                .filter(m -> m.bodyAsBinary().toString().contains(unique)).count(), "published once: " + unique);
+    }
 }

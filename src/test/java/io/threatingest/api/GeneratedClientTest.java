@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
@@ -21,6 +22,9 @@ import io.threatingest.client.ApiException;
 import io.threatingest.client.ApiResponse;
 import io.threatingest.client.api.EntitiesApi;
 import io.threatingest.client.model.Association;
+import io.threatingest.client.model.Batch;
+import io.threatingest.client.model.BatchItemResult;
+import io.threatingest.client.model.BatchResult;
 import io.threatingest.client.model.DryRun;
 import io.threatingest.client.model.Entity;
 import io.threatingest.client.model.RawValue;
@@ -66,7 +70,7 @@ class GeneratedClientTest {
     @Test
     void ingestsThroughTheGeneratedClientWithAnApiKey() throws Exception {
         ApiResponse<DryRun> answer = entities(TestCredentials.REPORTER)
-                .ingestEntityWithHttpInfo(domainWithIp("Client.Example.ORG", "198.51.100.20"), null, null);
+                .ingestEntityWithHttpInfo(domainWithIp("Client.Example.ORG", "198.51.100.20"), null, null, null);
 
         String domainId = Sha3.id("domain", "client.example.org");
         String ipId = Sha3.id("ip", "198.51.100.20");
@@ -82,16 +86,40 @@ class GeneratedClientTest {
     }
 
     @Test
-    void aRetryWithTheSameIdempotencyKeyGetsTheFirstAnswer() throws Exception {
-        String key = java.util.UUID.randomUUID().toString();
-        Entity entity = domainWithIp("Retry.Example.ORG", "198.51.100.23");
-        ApiResponse<DryRun> first = entities(TestCredentials.REPORTER).ingestEntityWithHttpInfo(entity, null, null,
-                key);
-        ApiResponse<DryRun> retry = entities(TestCredentials.REPORTER).ingestEntityWithHttpInfo(entity, null, null,
-                key);
+    void aBatchRetriedWithTheSameIdempotencyKeyGetsTheFirstAnswerAndPublishesOnce() throws Exception {
+        String key = UUID.randomUUID().toString();
+        String unique = "k" + key.substring(0, 8);
+        Batch batch = new Batch()
+                .addEntitiesItem(domainWithIp(unique + ".Example.ORG", "198.51.100.24"))
+                .addEntitiesItem(new Entity().type("ip").putAttributesItem("ip", new RawValue("300.1.1.1")))
+                .addEntitiesItem(new Entity().type("url").putAttributesItem("url",
+                        new RawValue("hxxps://batch[.]example[.]org/login")));
+        EntitiesApi api = entities(TestCredentials.REPORTER);
+
+        ApiResponse<BatchResult> first = api.ingestBatchWithHttpInfo(batch, null, null, "true", key);
+        ApiResponse<BatchResult> retry = api.ingestBatchWithHttpInfo(batch, null, null, "true", key);
+
+        assertEquals(202, first.getStatusCode());
+        BatchResult result = first.getData();
+        assertEquals(2, result.getAccepted());
+        assertEquals(1, result.getRejected());
+        assertEquals(BatchItemResult.StatusEnum.REJECTED, result.getItems().get(1).getStatus());
+        assertEquals("/entities/1/attributes/ip", result.getItems().get(1).getError().getParam());
+        assertEquals(Sha3.id("url", "https://batch.example.org/login"), result.getItems().get(2).getId());
+        assertEquals("/entities/2/attributes/url", result.getItems().get(2).getRefanged().get(0).getParam());
         assertEquals(202, retry.getStatusCode());
-        assertEquals(first.getData().getSubmissionId(), retry.getData().getSubmissionId());
         assertEquals(List.of("true"), retry.getHeaders().get("idempotency-replayed"));
+        assertEquals(result, retry.getData(), "the retry is answered with the first answer");
+        String submissionId = result.getItems().get(0).getSubmissionId();
+        JsonObject event = queues.entities().await(submissionId, Duration.ofSeconds(10)).bodyAsBinary()
+                .toJsonObject();
+        assertEquals(List.of(0, 2), event.getJsonArray("items").getList());
+        // a later batch on the same queue: once its event is in, any event of the retry would be too
+        String marker = api.ingestBatch(new Batch().addEntitiesItem(domainWithIp("marker.example.org",
+                "198.51.100.25")), null, null, null, null).getItems().get(0).getSubmissionId();
+        queues.entities().await(marker, Duration.ofSeconds(10));
+        assertEquals(1, queues.entities().received().stream()
+                .filter(m -> m.bodyAsBinary().toString().contains(unique)).count(), "the retry published nothing");
     }
 
     @Test
@@ -112,7 +140,7 @@ class GeneratedClientTest {
         Entity invalid = new Entity().type("ip").putAttributesItem("ip", new RawValue("300.1.2.3"));
 
         ApiException error = assertThrows(ApiException.class,
-                () -> entities(TestCredentials.REPORTER).ingestEntity(invalid, null, null));
+                () -> entities(TestCredentials.REPORTER).ingestEntity(invalid, null, null, null));
 
         assertEquals(400, error.getCode());
         assertNotNull(error.getResponseHeaders().firstValue("x-error-id").orElse(null));
@@ -125,7 +153,8 @@ class GeneratedClientTest {
                 "x", List.of(), List.of(), null, false);
 
         ApiException error = assertThrows(ApiException.class,
-                () -> entities(wrong).ingestEntity(domainWithIp("refused.example.org", "198.51.100.22"), null, null));
+                () -> entities(wrong).ingestEntity(domainWithIp("refused.example.org", "198.51.100.22"), null, null,
+                        null));
 
         assertEquals(401, error.getCode());
         assertFalse(error.getResponseBody().contains("not-the-secret"));
