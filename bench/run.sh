@@ -17,6 +17,7 @@
 #   bench/run.sh                 # 20 s per measurement
 #   DURATION=60 CONNECTIONS=64 bench/run.sh
 #   DURATION=5 RESULTS=/tmp/try.md bench/run.sh    # a quick try that keeps today's results file
+#   SKIP_AOT=1 bench/run.sh      # without the AOT cache's packaging and training (several minutes)
 #
 # Needs a JDK, wrk (Debian: apt-get install wrk), openssl and xxd. Only 127.0.0.1 is used.
 set -euo pipefail
@@ -195,7 +196,9 @@ echo "start-up, plain jar"
 STARTUP_PLAIN=$(startup_ms)
 STARTUP_AOT="n/a (JDK without AOT cache support)"
 STARTUP_AOT_SMALL="n/a"
-if "$JAVA" -XX:AOTCacheOutput=/dev/null -version > /dev/null 2>&1; then
+if [ -n "${SKIP_AOT:-}" ]; then
+  STARTUP_AOT="not measured (SKIP_AOT)"
+elif "$JAVA" -XX:AOTCacheOutput=/dev/null -version > /dev/null 2>&1; then
   # The aot-jar packaging (all classes on the JDK's class path, so the cache can hold them) in its own directory,
   # its cache written by the JDK while the @QuarkusIntegrationTest suite drives the packaged service.
   echo "start-up, AOT cache: packaging and training with the integration tests"

@@ -81,6 +81,13 @@ public interface IngestConfig {
         /** Keys remembered at once (memory backend); the oldest are forgotten first. */
         @WithDefault("10000")
         int maxEntries();
+
+        /**
+         * Bytes of kept answers at once (memory backend; a 10,000-item batch answers with about 2 MB); the oldest
+         * are forgotten first, and an answer larger than this is not kept (its retry runs anew).
+         */
+        @WithDefault("64M")
+        io.quarkus.runtime.configuration.MemorySize maxMemory();
     }
 
     /** Where state shared by the replicas lives: scan tasks, rate-limit buckets, idempotency keys. */

@@ -46,7 +46,7 @@ public class IdempotencyService {
         this.enabled = settings.enabled();
         this.store = state.shared()
                 ? new RedisIdempotencyStore(state.redis(), json)
-                : new MemoryIdempotencyStore(settings.maxEntries());
+                : new MemoryIdempotencyStore(settings.maxEntries(), settings.maxMemory().asLongValue());
         this.retention = settings.retention();
         Duration floor = config.publish().timeout().multipliedBy(2);
         this.lease = settings.inFlightTimeout().compareTo(floor) < 0 ? floor : settings.inFlightTimeout();
