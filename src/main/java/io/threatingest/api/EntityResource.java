@@ -26,6 +26,7 @@ import io.threatingest.api.dto.DryRunResponse;
 import io.threatingest.api.dto.EntityRequest;
 import io.threatingest.api.dto.ErrorBody;
 import io.threatingest.api.dto.RefangedParam;
+import io.threatingest.domain.EntitySubmission;
 import io.threatingest.domain.FlatSubmission;
 import io.threatingest.domain.RefangedValue;
 import io.threatingest.security.Roles;
@@ -89,15 +90,7 @@ public class EntityResource {
     public Uni<Response> insert(EntityRequest body,
             @Parameter(description = DRY_RUN) @QueryParam("dryRun") String dryRun,
             @Parameter(description = REFANG) @QueryParam("refang") String refang) {
-        RequestBodies.required(body);
-        Caller caller = callers.current();
-        boolean refangRequested = BooleanQueryParam.parse("refang", refang);
-        if (BooleanQueryParam.parse("dryRun", dryRun)) {
-            CheckedSubmission checked = ingest.check(SubmissionMapper.toDomain(body), caller, refangRequested);
-            return Uni.createFrom().item(Response.ok(dryRunResponse(checked)).build());
-        }
-        return ingest.ingest(SubmissionMapper.toDomain(body), caller, refangRequested)
-                .map(result -> Response.accepted(acknowledged(result)).build());
+        return answer(body, dryRun, refang, false);
     }
 
     @POST
@@ -114,14 +107,22 @@ public class EntityResource {
     public Uni<Response> insertWellKnown(EntityRequest body,
             @Parameter(description = DRY_RUN) @QueryParam("dryRun") String dryRun,
             @Parameter(description = REFANG) @QueryParam("refang") String refang) {
-        RequestBodies.required(body);
+        return answer(body, dryRun, refang, true);
+    }
+
+    private Uni<Response> answer(EntityRequest body, String dryRun, String refang, boolean wellKnown) {
+        EntitySubmission submission = SubmissionMapper.toDomain(RequestBodies.required(body));
         Caller caller = callers.current();
         boolean refangRequested = BooleanQueryParam.parse("refang", refang);
         if (BooleanQueryParam.parse("dryRun", dryRun)) {
-            CheckedSubmission checked = ingest.checkWellKnown(SubmissionMapper.toDomain(body), caller, refangRequested);
+            CheckedSubmission checked = wellKnown
+                    ? ingest.checkWellKnown(submission, caller, refangRequested)
+                    : ingest.check(submission, caller, refangRequested);
             return Uni.createFrom().item(Response.ok(dryRunResponse(checked)).build());
         }
-        return ingest.ingestWellKnown(SubmissionMapper.toDomain(body), caller, refangRequested)
+        return (wellKnown
+                ? ingest.ingestWellKnown(submission, caller, refangRequested)
+                : ingest.ingest(submission, caller, refangRequested))
                 .map(result -> Response.accepted(acknowledged(result)).build());
     }
 
