@@ -94,9 +94,9 @@ measure() {
   before=$(cpu_ticks)
   broker_before=$(pid_ticks "$ARTEMIS_PID")
   if [ -n "$body" ]; then
-    BODY_FILE=$body DELAY_MS=$delay wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency -s bench/post.lua "$url" > "$out"
+    BODY_FILE=$body DELAY_MS=$delay wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --timeout 30s --latency -s bench/post.lua "$url" > "$out"
   else
-    wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency "$url" > "$out"
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --timeout 30s --latency "$url" > "$out"
   fi
   after=$(cpu_ticks)
   BROKER_CPU[$name]=$(cores_used $(( $(pid_ticks "$ARTEMIS_PID") - broker_before )) "$DURATION")
