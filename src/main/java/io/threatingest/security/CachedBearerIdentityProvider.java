@@ -30,7 +30,8 @@ import io.vertx.ext.web.RoutingContext;
  * Takes Bearer tokens before smallrye-jwt's own provider and remembers those it verified
  * ({@code ingest.auth.token-cache.*}), so that a client reusing its token pays the signature check and the
  * parsing once. A token not remembered goes to smallrye-jwt's provider, whose identity, or refusal, is the
- * answer unchanged. The identity is remembered before augmentation, which runs for every request as before.
+ * answer unchanged. What {@link CallerAugmentor} derives from the claims (roles, groups) is derived once too, when
+ * the token is remembered, and the identities served from memory are marked so that it does not derive it again.
  */
 @ApplicationScoped
 public class CachedBearerIdentityProvider implements IdentityProvider<TokenAuthenticationRequest> {
@@ -42,14 +43,16 @@ public class CachedBearerIdentityProvider implements IdentityProvider<TokenAuthe
     }
 
     private final MpJwtValidator verifier;
+    private final CallerAugmentor augmentor;
     private final VerifiedTokens<Verified> verified;
     private final Optional<Long> maxTokenAgeSeconds;
     private final Counter hits;
     private final Counter misses;
 
-    public CachedBearerIdentityProvider(MpJwtValidator verifier, IngestConfig config, Config mpConfig,
-            MeterRegistry registry) {
+    public CachedBearerIdentityProvider(MpJwtValidator verifier, CallerAugmentor augmentor, IngestConfig config,
+            Config mpConfig, MeterRegistry registry) {
         this.verifier = verifier;
+        this.augmentor = augmentor;
         IngestConfig.Auth.TokenCache settings = config.auth().tokenCache();
         this.verified = new VerifiedTokens<>(settings.ttl().toNanos(), settings.maxSize());
         this.maxTokenAgeSeconds = mpConfig.getOptionalValue("mp.jwt.verify.token.age", Long.class);
@@ -98,8 +101,11 @@ public class CachedBearerIdentityProvider implements IdentityProvider<TokenAuthe
         Map<String, Object> attributes = new HashMap<>(identity.getAttributes());
         // The first request's context must neither be handed to later requests nor kept alive by the cache.
         attributes.remove(ROUTING_CONTEXT);
+        // What the augmentor derives from the claims, derived once: it passes identities marked complete as they are.
+        attributes.put(CallerAttributes.GROUPS, augmentor.groups(jwt));
+        attributes.put(CallerAttributes.COMPLETED, Boolean.TRUE);
         // Not Map.copyOf: an attribute may hold null, and remembering must never fail a verified request.
-        verified.remember(token, new Verified(jwt, Set.copyOf(identity.getRoles()),
+        verified.remember(token, new Verified(jwt, Set.copyOf(augmentor.roles(jwt)),
                 Collections.unmodifiableMap(attributes)), notAfterEpochMillis(jwt));
     }
 

@@ -2,7 +2,9 @@ package io.threatingest.security;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.JsonArray;
@@ -36,25 +38,33 @@ public class CallerAugmentor implements SecurityIdentityAugmentor {
 
     @Override
     public Uni<SecurityIdentity> augment(SecurityIdentity identity, AuthenticationRequestContext context) {
-        if (identity.isAnonymous()) {
+        if (identity.isAnonymous() || identity.getAttribute(CallerAttributes.COMPLETED) != null) {
             return Uni.createFrom().item(identity);
         }
         if (identity.getPrincipal() instanceof JsonWebToken token) {
-            List<String> roles = strings(token.getClaim(rolesClaim));
             QuarkusSecurityIdentity.Builder builder = QuarkusSecurityIdentity.builder()
                     .setPrincipal(token)
                     .addCredentials(identity.getCredentials())
                     .addAttributes(identity.getAttributes())
-                    .addRoles(roles.contains(Roles.ADMIN) ? Roles.ALL : new java.util.HashSet<>(roles))
-                    // Sorted: the JWT library hands the standard groups claim over as an unordered set.
-                    .addAttribute(CallerAttributes.GROUPS,
-                            strings(token.getClaim(groupsClaim)).stream().sorted().toList());
+                    .addRoles(roles(token))
+                    .addAttribute(CallerAttributes.GROUPS, groups(token));
             return Uni.createFrom().item(builder.build());
         }
         if (identity.hasRole(Roles.ADMIN)) {
             return Uni.createFrom().item(QuarkusSecurityIdentity.builder(identity).addRoles(Roles.ALL).build());
         }
         return Uni.createFrom().item(identity);
+    }
+
+    /** The caller's roles from a token's roles claim; {@code admin} holds every role. */
+    Set<String> roles(JsonWebToken token) {
+        List<String> roles = strings(token.getClaim(rolesClaim));
+        return roles.contains(Roles.ADMIN) ? Roles.ALL : new HashSet<>(roles);
+    }
+
+    /** The caller's groups from a token's groups claim, sorted (the JWT library hands it over as a set). */
+    List<String> groups(JsonWebToken token) {
+        return strings(token.getClaim(groupsClaim)).stream().sorted().toList();
     }
 
     /** A claim as a list of strings, whatever JSON shape the issuer used. */
