@@ -39,6 +39,13 @@ final class StreamedBody {
         request.handler(this::chunk);
         request.endHandler(ended -> end());
         request.exceptionHandler(this::fail);
+        // answered without the body having been asked for (401, 403, 415, 429, ...): the rest of it is still on the
+        // connection, so the connection cannot carry another request; it is closed after this answer
+        routing.addHeadersEndHandler(headers -> {
+            if (chunks == null && !ended && failure == null) {
+                routing.response().putHeader("Connection", "close");
+            }
+        });
     }
 
     /** The body of this request, when it is streamed. */

@@ -324,4 +324,22 @@ class BatchIngestTest {
         assertEquals(1, queues.entities().received().stream()
                 .filter(m -> m.bodyAsBinary().toString().contains(unique)).count(), "published once: " + unique);
     }
+
+    @Test
+    void aStreamedBatchRefusedBeforeItsBodyIsReadClosesItsConnectionInsteadOfHanging() throws Exception {
+        String line = "{\"type\":\"ip\",\"attributes\":{\"ip\":\"192.0.2.1\"}}\n";
+        byte[] body = line.repeat(50).getBytes(StandardCharsets.UTF_8); // small enough to sit in socket buffers
+        for (Encoding encoding : Encoding.values()) {
+            try (RawHttp http = new RawHttp("127.0.0.1", RestAssured.port, 10_000)) {
+                Answer refused = http.post(BATCH, Map.of("Content-Type", "application/x-ndjson"), body, encoding,
+                        false);
+                assertEquals(401, refused.status(), encoding + ": " + refused.text());
+                assertEquals("close", refused.header("connection"), encoding.toString());
+            }
+            try (RawHttp http = new RawHttp("127.0.0.1", RestAssured.port, 10_000)) {
+                Answer answer = http.post(BATCH, ndjsonHeaders(), body, encoding, false);
+                assertEquals(202, answer.status(), encoding.toString());
+            }
+        }
+    }
 }
