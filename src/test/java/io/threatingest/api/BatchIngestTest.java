@@ -326,7 +326,7 @@ class BatchIngestTest {
     }
 
     @Test
-    void aStreamedBatchRefusedBeforeItsBodyIsReadClosesItsConnectionInsteadOfHanging() throws Exception {
+    void aStreamedBatchRefusedBeforeItsBodyIsReadClosesItsConnection() throws Exception {
         String line = "{\"type\":\"ip\",\"attributes\":{\"ip\":\"192.0.2.1\"}}\n";
         byte[] body = line.repeat(50).getBytes(StandardCharsets.UTF_8); // small enough to sit in socket buffers
         for (Encoding encoding : Encoding.values()) {

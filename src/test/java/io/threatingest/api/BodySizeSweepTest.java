@@ -17,6 +17,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
+import io.restassured.path.json.JsonPath;
 import io.threatingest.support.AuthFixtureResource;
 import io.threatingest.support.EmbeddedBrokerResource;
 import io.threatingest.support.RawHttp;
@@ -162,5 +163,47 @@ public class BodySizeSweepTest {
                     connection.post(endpoint.path(), headers(endpoint), endpoint.body(LIMIT + 1), encoding, false), 413,
                     "one byte over the limit");
         }
+    }
+
+    /**
+     * Both batch limits at once: the most items a batch may hold (10,000), in a body just under the size limit, as
+     * JSON and as streamed NDJSON with either encoding; every item accepted, in order.
+     */
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("batchFormatsAndEncodings")
+    public void aBatchAtBothLimits(String contentType, Encoding encoding) throws Exception {
+        int items = 10_000;
+        String padding = "p".repeat(LIMIT / items - 62);
+        List<String> lines = new ArrayList<>(items);
+        for (int i = 0; i < items; i++) {
+            lines.add("{\"type\":\"ip\",\"attributes\":{\"ip\":\"198.18." + (i / 250) + "." + (i % 250 + 1)
+                    + "\",\"text\":\"" + padding + "\"}}");
+        }
+        String text = contentType.equals("application/json")
+                ? "{\"entities\":[" + String.join(",", lines) + "]}"
+                : String.join("\n", lines);
+        byte[] body = text.getBytes(StandardCharsets.US_ASCII);
+        assertTrue(body.length > LIMIT - 100_000 && body.length <= LIMIT, "body of " + body.length + " bytes");
+        Map<String, String> headers = Map.of("Content-Type", contentType, "api-key", TestCredentials.ADMIN.keyId(),
+                "api-secret", TestCredentials.ADMIN.secret());
+        try (RawHttp connection = new RawHttp("127.0.0.1", RestAssured.port, 120_000)) {
+            Answer answer = connection.post("/api/ingest/v1/batch", headers, body, encoding, false);
+            assertEquals(202, answer.status(), answer.text().substring(0, Math.min(500, answer.text().length())));
+            JsonPath result = new JsonPath(answer.text());
+            assertEquals(items, result.getInt("accepted"));
+            assertEquals(items - 1, result.getInt("items[" + (items - 1) + "].index"));
+            assertEquals(100, result.getList("items.submissionId").stream().distinct().count(),
+                    "packed 100 trees an event");
+        }
+    }
+
+    static Stream<Arguments> batchFormatsAndEncodings() {
+        List<Arguments> all = new ArrayList<>();
+        for (String type : List.of("application/json", "application/x-ndjson")) {
+            for (Encoding encoding : Encoding.values()) {
+                all.add(Arguments.of(type, encoding));
+            }
+        }
+        return all.stream();
     }
 }
