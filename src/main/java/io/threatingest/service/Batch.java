@@ -43,7 +43,16 @@ public final class Batch {
 
     /** Refangs the next item when asked to, then validates it. */
     public BatchItem add(EntitySubmission submission) {
-        String at = checkRoom();
+        return add(submission, nextPointer());
+    }
+
+    /**
+     * As {@link #add(EntitySubmission)}, with the pointers of the item's errors and refanged values starting at
+     * {@code at} instead of at {@code /entities/<index>} (an item converted from another format has no place in a
+     * batch document; {@code ""} keeps them relative to the tree).
+     */
+    public BatchItem add(EntitySubmission submission, String at) {
+        checkRoom();
         List<RefangedValue> refanged = null;
         if (refang) {
             RefangedSubmission restored = Refanger.refang(submission, at);
