@@ -20,6 +20,7 @@ import io.quarkus.security.UnauthorizedException;
 import io.threatingest.config.IngestConfig;
 import io.threatingest.domain.SubmissionException;
 import io.threatingest.domain.SubmissionFlattener;
+import io.threatingest.intake.DocumentException;
 import io.threatingest.messaging.BrokerUnavailableException;
 import io.threatingest.security.AuthFailures;
 import io.threatingest.security.AuthMethod;
@@ -53,6 +54,12 @@ public class ErrorMappers {
         String where = e.dataType() == null ? "at " + e.pointer() : "data type " + e.dataType() + " at " + e.pointer();
         return ErrorResponses.build(400, "invalid request", e.getMessage() + " (" + where + ")", e.pointer(), null,
                 null);
+    }
+
+    @ServerExceptionMapper
+    public Response invalidDocument(DocumentException e) {
+        return ErrorResponses.build(400, "invalid document", e.getMessage() + " (at " + e.pointer() + ")",
+                e.pointer(), null, null);
     }
 
     /**
