@@ -20,7 +20,8 @@ import io.threatingest.domain.FlatSubmission;
 @ApplicationScoped
 public class SubmissionMetrics {
 
-    private static final Set<String> ENDPOINTS = Set.of("entity", "well-known", "batch", "association", "comment",
+    private static final Set<String> ENDPOINTS = Set.of("entity", "well-known", "batch", "stix", "misp", "extract",
+            "association", "comment",
             "scan");
 
     private final MeterRegistry registry;

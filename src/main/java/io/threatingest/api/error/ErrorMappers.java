@@ -9,6 +9,7 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -160,13 +161,23 @@ public class ErrorMappers {
             String at = e.getLocation() == null
                     ? ""
                     : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-            return ErrorResponses.build(400, "malformed JSON", firstLine(e.getOriginalMessage()) + at, null, null,
-                    null);
+            String pointer = parsedSoFar(e);
+            return ErrorResponses.build(400, "malformed JSON", firstLine(e.getOriginalMessage()) + at
+                    + (pointer == null || pointer.isEmpty() ? "" : " (in " + pointer + ")"), pointer, null, null);
         }
         String pointer = pointer(mapping);
         String where = pointer.isEmpty() ? "the document root" : pointer;
         return ErrorResponses.build(400, "wrong JSON type", describe(mapping) + " (at " + where + ")", pointer,
                 null, null);
+    }
+
+    /** Where the parser was when the syntax broke, as a JSON pointer; {@code null} when unknown. */
+    private static String parsedSoFar(JsonProcessingException e) {
+        JsonProcessingException syntax = e.getCause() instanceof JsonParseException cause ? cause : e;
+        if (syntax.getProcessor() instanceof JsonParser parser && parser.getParsingContext() != null) {
+            return parser.getParsingContext().pathAsPointer().toString();
+        }
+        return null;
     }
 
     /** The JSON pointer of the field a mapping error is about. */
