@@ -2,14 +2,20 @@ package io.threatingest.api;
 
 import java.io.IOException;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 import io.threatingest.api.error.ApiException;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.RoutingContext;
 
-/** The JSON document of an intake request, read from the body {@link WholeBody} holds, with the strict decoder. */
+/**
+ * The JSON document of an intake request, read from the body {@link WholeBody} holds with the strict decoder; a
+ * member named twice in one object is refused, since formats such as STIX give no rule for which one counts.
+ */
 final class IntakeDocuments {
 
     private IntakeDocuments() {
@@ -20,7 +26,19 @@ final class IntakeDocuments {
         if (body == null || body.length() == 0) {
             throw ApiException.badRequest("request body required", "send " + expected, "");
         }
-        JsonNode document = json.readTree(body.getBytes());
+        JsonNode document;
+        try {
+            document = json.reader().with(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+                    .readTree(body.getBytes());
+        } catch (MismatchedInputException e) {
+            if (e.getOriginalMessage() == null || !e.getOriginalMessage().startsWith("Duplicate field")
+                    || !(e.getProcessor() instanceof JsonParser parser)) {
+                throw e;
+            }
+            String pointer = parser.getParsingContext().pathAsPointer().toString();
+            throw ApiException.badRequest("malformed JSON", "a member named twice in one object (at " + pointer + ")",
+                    pointer);
+        }
         if (document == null || document.isMissingNode()) {
             throw ApiException.badRequest("request body required", "send " + expected, "");
         }
