@@ -29,13 +29,14 @@ sealed interface AttributeRule {
         }
     }
 
-    /** {@code AS174} or {@code 174}: the number, as a JSON number when it is one. */
+    /** {@code AS174} or {@code 174} is the number 174; anything else goes on as written, for the pipeline to judge. */
     record AsNumber() implements AttributeRule {
 
         @Override
         public Outcome map(String value, ValueContext context) {
             String number = value.regionMatches(true, 0, "AS", 0, 2) ? value.substring(2) : value;
-            return Outcome.mapped(EntityValues.entity("asn", number, context));
+            boolean digits = !number.isEmpty() && number.chars().allMatch(c -> c >= '0' && c <= '9');
+            return Outcome.mapped(EntityValues.entity("asn", digits ? number : value, context));
         }
     }
 
