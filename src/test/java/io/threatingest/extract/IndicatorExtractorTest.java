@@ -65,6 +65,7 @@ class IndicatorExtractorTest {
                 // not URLs
                 row("hxxxp://evil.example.com/", "domain", "evil.example.com", "evil.example.com"),
                 row("http:// nothing", new String[0]),
+                row("http://evil.example.com/%zz", "domain", "evil.example.com", "evil.example.com"),
                 row("meow://evil.example.com", "domain", "evil.example.com", "evil.example.com"),
                 // IPv4, plain and defanged
                 row("198.51.100.7", "ip", "198.51.100.7", "198.51.100.7"),
@@ -75,6 +76,7 @@ class IndicatorExtractorTest {
                 row("ip=8.8.8.8:53, dns", "ip", "8.8.8.8", "8.8.8.8"),
                 row("1.2.3.4.5", new String[0]),
                 row("999.1.1.1", new String[0]),
+                row("x.1.2.3.4", new String[0]),
                 row("01.2.3.4", new String[0]),
                 row("1.2.3", new String[0]),
                 row("10.1.2.3 192.168.0.1 127.0.0.1", new String[0]),
