@@ -1,5 +1,7 @@
 package io.threatingest.extract;
 
+import java.util.Locale;
+
 /**
  * Recognises the colon-separated forms at an offset: an IPv6 address ({@code 2001:db8::1}, {@code ::ffff:1.2.3.4},
  * defanged colons {@code 2001[:]db8[:][:]1}), optionally with a {@code /prefix} (a CIDR), and a MAC address written
@@ -73,7 +75,7 @@ final class ColonRunScanner {
             }
         }
         String found = text.subSequence(start, end).toString();
-        String value = found.replace(':', '-').toUpperCase(java.util.Locale.ROOT);
+        String value = found.replace(':', '-').toUpperCase(Locale.ROOT);
         return ServiceRules.accepts("mac-address", value)
                 ? new FoundIndicator("mac-address", found, value, start, end)
                 : null;

@@ -38,10 +38,6 @@ final class TopLevelDomains {
         return FILE_EXTENSIONS.contains(Chars.lowerAscii(text, from, to));
     }
 
-    static int size() {
-        return ALL.size();
-    }
-
     private static Set<String> load() {
         InputStream in = TopLevelDomains.class.getResourceAsStream("iana-tlds.txt");
         if (in == null) {
