@@ -60,7 +60,7 @@ class IntakeErrorsTest {
             "/api/ingest/v1/stix | \"bundle\" | /type",
             "/api/ingest/v1/stix | {\"type\":\"bundle\",\"objects\":{}} | /objects",
             "/api/ingest/v1/stix | {\"type\":\"bundle\"} | /objects",
-            "/api/ingest/v1/misp | [1] | ~~",
+            "/api/ingest/v1/misp | [1] | /0",
             "/api/ingest/v1/misp | 5 | ~~",
             "/api/ingest/v1/misp | {} | ~~" })
     void aDocumentNotOfItsFormatIsA400WithItsPointer(String path, String body, String pointer) {
