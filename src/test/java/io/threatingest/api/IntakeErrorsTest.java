@@ -56,8 +56,8 @@ class IntakeErrorsTest {
     @CsvSource(delimiter = '|', quoteCharacter = '~', value = {
             "/api/ingest/v1/stix | {\"type\":\"report\",\"objects\":[]} | /type",
             "/api/ingest/v1/stix | {\"objects\":[]} | /type",
-            "/api/ingest/v1/stix | [] | /type",
-            "/api/ingest/v1/stix | \"bundle\" | /type",
+            "/api/ingest/v1/stix | [] | ~~",
+            "/api/ingest/v1/stix | \"bundle\" | ~~",
             "/api/ingest/v1/stix | {\"type\":\"bundle\",\"objects\":{}} | /objects",
             "/api/ingest/v1/stix | {\"type\":\"bundle\"} | /objects",
             "/api/ingest/v1/misp | [1] | /0",
