@@ -30,7 +30,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
-import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import io.threatingest.support.AuthFixtureResource;
@@ -49,7 +48,12 @@ import io.threatingest.support.TestCredentials;
 class AuthMatrixTest {
 
     /** An endpoint, the role it requires and a request that succeeds with that role. */
-    record Endpoint(String name, String method, String path, String role, String body, Set<Integer> success) {
+    record Endpoint(String name, String method, String path, String role, String body, Set<Integer> success,
+            String contentType) {
+
+        Endpoint(String name, String method, String path, String role, String body, Set<Integer> success) {
+            this(name, method, path, role, body, success, "application/json");
+        }
 
         @Override
         public String toString() {
@@ -79,7 +83,14 @@ class AuthMatrixTest {
                     "{\"entity\":{\"type\":\"ip\",\"value\":\"9.9.9.9\"},\"comment\":\"quad nine\"}", Set.of(202)),
             new Endpoint("GET /definitions", "GET", "/api/ingest/v1/definitions", "trusted", null, Set.of(200)),
             new Endpoint("POST /scan", "POST", "/api/ingest/v1/scan", "reporter", "{\"target\":\"9.9.9.9\"}",
-                    Set.of(200, 202)));
+                    Set.of(200, 202)),
+            new Endpoint("POST /stix", "POST", "/api/ingest/v1/stix", "reporter", "{\"type\":\"bundle\",\"id\":"
+                    + "\"bundle--1\",\"objects\":[{\"type\":\"ipv4-addr\",\"id\":\"ipv4-addr--1\",\"value\":"
+                    + "\"9.9.9.9\"}]}", Set.of(202)),
+            new Endpoint("POST /misp", "POST", "/api/ingest/v1/misp", "reporter", "{\"Event\":{\"Attribute\":"
+                    + "[{\"type\":\"ip-dst\",\"value\":\"9.9.9.9\"}]}}", Set.of(202)),
+            new Endpoint("POST /extract", "POST", "/api/ingest/v1/extract?submit=true", "reporter",
+                    "quad nine: 9.9.9[.]9", Set.of(202), "text/plain"));
 
     /** Every secret and token the matrix sends, to look for in the logs afterwards. */
     static final Set<String> SENT_SECRETS = ConcurrentHashMap.newKeySet();
@@ -200,7 +211,7 @@ class AuthMatrixTest {
     void statusChallengeAndErrorHeaders(Endpoint endpoint, Case c) {
         RequestSpecification request = c.request().get();
         if (endpoint.body() != null) {
-            request.contentType(ContentType.JSON).body(endpoint.body());
+            request.contentType(endpoint.contentType()).body(endpoint.body());
         }
         Response response = request.request(endpoint.method(), endpoint.path());
         if (c.status() == 0) {

@@ -94,7 +94,17 @@ public class BodySizeSweepTest {
             // NDJSON is read as it arrives rather than whole: the padding makes blank lines, which are skipped
             new Endpoint("/api/ingest/v1/batch",
                     "{\"type\":\"ip\",\"attributes\":{\"ip\":\"203.0.113.9\",\"text\":\"", "\"}}", LONGEST_TEXT,
-                    "application/x-ndjson"));
+                    "application/x-ndjson"),
+            new Endpoint("/api/ingest/v1/stix", "{\"type\":\"bundle\",\"id\":\"bundle--5d0092c5-5f74-4287-9642-"
+                    + "33f4c354e56d\",\"objects\":[{\"type\":\"ipv4-addr\",\"spec_version\":\"2.1\",\"id\":"
+                    + "\"ipv4-addr--0b8e7c6a-2f3d-4a5b-9c1d-0e2f3a4b5c6d\",\"x_note\":\"",
+                    "\",\"value\":\"203.0.113.9\"}]}", LONGEST_TEXT, "application/stix+json;version=2.1"),
+            new Endpoint("/api/ingest/v1/misp", "{\"Event\":{\"Attribute\":[{\"uuid\":\"5b0b4bd1-1111-4f2d-9a57-"
+                    + "3c7a2b0c9e10\",\"type\":\"ip-dst\",\"comment\":\"", "\",\"value\":\"203.0.113.9\"}]}}",
+                    LONGEST_TEXT),
+            // the padding is white space, the filler one long word: the indicator is found at the very end
+            new Endpoint("/api/ingest/v1/extract?submit=true", "", " seen at 203.0.113[.]9", LONGEST_TEXT,
+                    "text/plain; charset=utf-8"));
 
     static Stream<Arguments> endpointsAndEncodings() {
         List<Arguments> all = new ArrayList<>();
