@@ -26,6 +26,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                         + "entities. Every call needs a Bearer token, or the api-key and api-secret headers together.", license = @License(name = "Apache-2.0", identifier = "Apache-2.0")), servers = @Server(url = "/", description = "The service that serves this document."), tags = {
                                 @Tag(name = "Entities", description = "Submit entities (threat indicators) with their attributes and "
                                         + "nested associations; each is validated, normalised and given its reference ID."),
+                                @Tag(name = "Intelligence documents", description = "Submit intelligence as the field writes it: "
+                                        + "STIX 2.1 bundles, MISP events, free text; reported object by object."),
                                 @Tag(name = "Associations", description = "Link two entities already known by ID or by type and "
                                         + "value."),
                                 @Tag(name = "Comments", description = "Comment on an entity."),

@@ -126,9 +126,13 @@ class OpenApiAnswersTest {
         if (body == null) {
             return r -> r;
         }
-        JsonObject examples = body.getJsonObject("content").getJsonObject("application/json").getJsonObject("examples");
+        JsonObject content = body.getJsonObject("content");
+        String mediaType = content.containsKey("application/json")
+                ? "application/json"
+                : content.fieldNames().iterator().next();
+        JsonObject examples = content.getJsonObject(mediaType).getJsonObject("examples");
         Object example = examples.getJsonObject(examples.fieldNames().iterator().next()).getValue("value");
-        String json = example instanceof JsonObject object ? object.encode() : example.toString();
-        return r -> r.contentType("application/json").body(json);
+        String text = example instanceof JsonObject object ? object.encode() : example.toString();
+        return r -> r.contentType(mediaType).body(text);
     }
 }
