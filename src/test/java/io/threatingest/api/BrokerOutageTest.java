@@ -110,6 +110,7 @@ class BrokerOutageTest {
         given().get("/q/health/ready").then().statusCode(503)
                 .body("checks.find { it.name == 'amqp-broker' }.status", equalTo("DOWN"));
         given().get("/q/health/live").then().statusCode(200);
+        assertEquals(0, MetricsTest.value(MetricsTest.scrape(), "ingest_broker_connected"), "the readiness gauge");
 
         broker.start();
         long deadline = System.nanoTime() + 5_000_000_000L;
@@ -122,5 +123,6 @@ class BrokerOutageTest {
         }
         assertEquals(202, status, "publishing resumes within 5 s of the broker's return, without a restart");
         given().get("/q/health/ready").then().statusCode(200);
+        assertEquals(1, MetricsTest.value(MetricsTest.scrape(), "ingest_broker_connected"), "the readiness gauge");
     }
 }

@@ -31,7 +31,7 @@ class MetricsTest {
     }
 
     /** The value of one series (0 when absent); labels given in the order Prometheus prints them (sorted). */
-    private static double value(String scrape, String series) {
+    static double value(String scrape, String series) {
         Matcher m = Pattern.compile("(?m)^" + Pattern.quote(series) + " ([0-9.Ee+-]+)$").matcher(scrape);
         return m.find() ? Double.parseDouble(m.group(1)) : 0;
     }
