@@ -21,6 +21,7 @@ import io.threatingest.domain.FlatSubmission;
 public class SubmissionMetrics {
 
     private static final Set<String> ENDPOINTS = Set.of("entity", "well-known", "batch", "association", "comment",
+            "taxii",
             "scan");
 
     private final MeterRegistry registry;
