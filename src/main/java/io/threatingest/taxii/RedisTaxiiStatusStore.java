@@ -1,6 +1,10 @@
 package io.threatingest.taxii;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.Optional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -11,8 +15,8 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * Statuses in Redis, shared by every replica: one string per status under its id (a UUID made here, never a
- * credential), holding the owner's user id and the status as JSON, written with one {@code SET ... PX} so that
- * Redis forgets it after the retention.
+ * credential), holding a SHA-256 digest of the owner's user id and the status as JSON, written with one
+ * {@code SET ... PX} so that Redis forgets it after the retention.
  */
 public final class RedisTaxiiStatusStore implements TaxiiStatusStore {
 
@@ -32,11 +36,20 @@ public final class RedisTaxiiStatusStore implements TaxiiStatusStore {
         this.retention = retention;
     }
 
+    private static String digest(String owner) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(owner.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     @Override
     public Uni<Void> put(String owner, TaxiiStatus status) {
         String value;
         try {
-            value = json.writeValueAsString(new Stored(owner, status));
+            value = json.writeValueAsString(new Stored(digest(owner), status));
         } catch (JsonProcessingException e) {
             return Uni.createFrom().failure(new IllegalStateException(e));
         }
@@ -52,7 +65,7 @@ public final class RedisTaxiiStatusStore implements TaxiiStatusStore {
             }
             try {
                 Stored stored = json.readValue(answer.toString(), Stored.class);
-                return owner.equals(stored.owner()) ? Optional.of(stored.status()) : Optional.empty();
+                return digest(owner).equals(stored.owner()) ? Optional.of(stored.status()) : Optional.empty();
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException("unreadable TAXII status " + id, e);
             }

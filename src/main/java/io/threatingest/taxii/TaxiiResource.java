@@ -6,6 +6,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -20,7 +21,7 @@ import io.smallrye.mutiny.Uni;
 import io.threatingest.api.error.ApiException;
 import io.threatingest.config.IngestConfig;
 import io.threatingest.security.Roles;
-import io.vertx.ext.web.RoutingContext;
+import io.vertx.core.http.HttpServerRequest;
 
 /** TAXII 2.1 discovery, the one API root, and its collections. Every caller may read them. */
 @Path("/taxii2")
@@ -48,8 +49,8 @@ public class TaxiiResource {
             + "when quarkus.http.proxy.* trusts them).")
     @APIResponse(responseCode = "200", description = "The discovery resource.", content = @Content(mediaType = TaxiiMedia.TAXII, schema = @Schema(implementation = Discovery.class)))
     @APIResponse(responseCode = "404", description = "No such TAXII resource.", content = @Content(mediaType = TaxiiMedia.TAXII, schema = @Schema(implementation = TaxiiError.class)))
-    public Uni<Response> discovery(RoutingContext routing) {
-        String root = base(routing) + "/taxii2/" + config.apiRoot() + "/";
+    public Uni<Response> discovery(@Context HttpServerRequest request) {
+        String root = base(request) + "/taxii2/" + config.apiRoot() + "/";
         return Uni.createFrom().item(TaxiiMedia.ok(new Discovery(config.title(), config.description().orElse(null),
                 config.contact().orElse(null), root, List.of(root))));
     }
@@ -94,8 +95,8 @@ public class TaxiiResource {
     }
 
     /** Scheme and authority as the client sees them (with a path prefix a proxy forwarded), without the path. */
-    static String base(RoutingContext routing) {
-        String uri = routing.request().absoluteURI();
+    static String base(HttpServerRequest request) {
+        String uri = request.absoluteURI();
         int at = uri.lastIndexOf("/taxii2");
         return at < 0 ? uri : uri.substring(0, at);
     }
