@@ -24,9 +24,9 @@ record PatternToken(Kind kind, String text, int offset, ObjectPath path) {
     /** How a reason names the token. */
     String describe() {
         return switch (kind) {
-            case END -> "the end of the pattern";
-            case STRING -> "a string";
-            case PATH -> "the path " + Json.shorten(text);
+            case END -> "end of pattern";
+            case STRING -> "string";
+            case PATH -> "path " + Json.shorten(text);
             default -> "'" + Json.shorten(text) + "'";
         };
     }

@@ -85,11 +85,11 @@ public final class StixMapper {
 
     private static boolean isRelationship(JsonNode object) {
         String type = object.isObject() ? Json.text(object, "type") : null;
-        return object.isObject() && Json.text(object, "id") != null && !Boolean.TRUE.equals(revoked(object))
+        return object.isObject() && Json.text(object, "id") != null && !revoked(object)
                 && ("relationship".equals(type) || "sighting".equals(type));
     }
 
-    private static Boolean revoked(JsonNode object) {
+    private static boolean revoked(JsonNode object) {
         return object.path("revoked").asBoolean(false);
     }
 
