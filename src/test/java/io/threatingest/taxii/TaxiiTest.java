@@ -173,6 +173,9 @@ class TaxiiTest {
         given().auth().preemptive().basic(TestCredentials.REPORTER.keyId(), TestCredentials.REPORTER.secret())
                 .accept("application/taxii+json").get(ROOT).then().statusCode(200);
         TestCredentials.reporter().accept("application/*").get(ROOT).then().statusCode(200);
+        // with or without the trailing slash
+        taxii(TestCredentials.reporter()).get("/taxii2/ingest").then().statusCode(200).contentType(TAXII);
+        taxii(TestCredentials.reporter()).get("/taxii2").then().statusCode(200).body("default", equalTo(base + ROOT));
     }
 
     @Test
