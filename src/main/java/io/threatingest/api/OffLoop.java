@@ -11,12 +11,12 @@ import io.vertx.core.Vertx;
  * thousands of trees) runs on a worker thread of the request's own context, so that what follows (publishing,
  * answering) goes on where it was, with the same request state.
  */
-final class OffLoop {
+public final class OffLoop {
 
     private OffLoop() {
     }
 
-    static <T> Uni<T> run(Callable<T> work) {
+    public static <T> Uni<T> run(Callable<T> work) {
         Context context = Vertx.currentContext();
         if (context == null) {
             return Uni.createFrom().item(() -> {

@@ -1,6 +1,5 @@
 package io.threatingest.taxii;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -13,15 +12,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.smallrye.mutiny.Uni;
+import io.threatingest.api.IntakeDocuments;
+import io.threatingest.api.OffLoop;
 import io.threatingest.api.error.ApiException;
 import io.threatingest.config.IngestConfig;
-import io.threatingest.intake.Conversion;
 import io.threatingest.service.Caller;
 import io.threatingest.service.IntakeOptions;
 import io.threatingest.service.IntakeReport;
@@ -55,48 +53,26 @@ public class TaxiiIntake {
 
     public Uni<TaxiiStatus> add(byte[] body, TaxiiCollections.Collection collection, Caller caller) {
         Instant received = Instant.now();
-        JsonNode envelope = parse(body);
-        Conversion conversion = new StixMapper().envelope(envelope);
         IntakeOptions options = new IntakeOptions(false, false, collection.tags(), collection.visibleBy());
-        return intake.submit(conversion, caller, options).flatMap(report -> {
+        return OffLoop.run(() -> {
+            JsonNode envelope = IntakeDocuments.parse(body, json, "a TAXII envelope {\"objects\": [...]}");
+            return new Parsed(envelope, intake.prepare(new StixMapper().envelope(envelope), caller, options));
+        }).flatMap(parsed -> intake.publish(parsed.prepared()).flatMap(report -> {
             if (report.count(ObjectOutcome.Status.ACCEPTED) == 0
                     && report.count(ObjectOutcome.Status.UNAVAILABLE) > 0) {
                 throw new ApiException(503, "the broker cannot take the objects now, retry later",
                         "none of the valid objects was taken; send the envelope again", null, retryAfter);
             }
-            TaxiiStatus status = status(report, envelope, received);
+            TaxiiStatus status = status(report, parsed.envelope(), received);
             return statuses.put(caller.userId(), status)
                     .onFailure().invoke(failure -> LOG.warnf("TAXII status %s answered but not kept: %s",
                             status.id(), failure.getMessage()))
                     .onFailure().recoverWithNull()
                     .replaceWith(status);
-        });
+        }));
     }
 
-    /** The envelope, read strictly; malformed JSON is refused with the pointer of where reading stopped. */
-    private JsonNode parse(byte[] body) {
-        if (body == null || body.length == 0) {
-            throw ApiException.badRequest("request body required", "send a TAXII envelope {\"objects\": [...]}",
-                    "");
-        }
-        try (JsonParser parser = json.createParser(body)) {
-            try {
-                JsonNode document = json.readTree(parser);
-                if (parser.nextToken() != null) {
-                    throw ApiException.badRequest("malformed JSON", "content after the envelope", "");
-                }
-                return document;
-            } catch (JsonProcessingException e) {
-                String pointer = parser.getParsingContext().pathAsPointer().toString();
-                String at = e.getLocation() == null
-                        ? ""
-                        : ", line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-                throw ApiException.badRequest("malformed JSON", firstLine(e.getOriginalMessage()) + " (at "
-                        + (pointer.isEmpty() ? "the document root" : pointer) + at + ")", pointer);
-            }
-        } catch (IOException e) {
-            throw ApiException.badRequest("malformed JSON", firstLine(e.getMessage()), "");
-        }
+    private record Parsed(JsonNode envelope, IntakeService.Prepared prepared) {
     }
 
     private static TaxiiStatus status(IntakeReport report, JsonNode envelope, Instant received) {
@@ -127,13 +103,5 @@ public class TaxiiIntake {
         }
         JsonNode created = envelope.at(outcome.source().pointer() + "/created");
         return created.isTextual() ? created.asText() : received;
-    }
-
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "";
-        }
-        int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
     }
 }
