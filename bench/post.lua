@@ -7,7 +7,7 @@ local delay_ms = tonumber(os.getenv("DELAY_MS") or "0")
 
 wrk.method = "POST"
 wrk.body = body
-wrk.headers["Content-Type"] = "application/json"
+wrk.headers["Content-Type"] = os.getenv("CONTENT_TYPE") or "application/json"
 -- With $BEARER_TOKEN set, the token is sent instead of the API key (sending both would be refused).
 local token = os.getenv("BEARER_TOKEN")
 if token then
