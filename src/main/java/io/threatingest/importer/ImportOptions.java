@@ -160,16 +160,16 @@ record ImportOptions(URI url, Credentials credentials, Format format, String col
             apiSecret = readSecret("--api-secret-file", apiSecretFile);
         }
         boolean pairGiven = apiKey != null || apiSecret != null;
-        if (token == null && !pairGiven) {
-            token = blankToNull(env.get("THREAT_INGEST_TOKEN"));
-            if (token == null) {
-                apiKey = blankToNull(env.get("THREAT_INGEST_API_KEY"));
-                apiSecret = blankToNull(env.get("THREAT_INGEST_API_SECRET"));
-                pairGiven = apiKey != null || apiSecret != null;
-            }
-        }
         if (token != null && pairGiven) {
             throw new UsageException("give either a token or an API key pair, not both");
+        }
+        // the environment fills in what the flags leave out
+        if (token == null && !pairGiven) {
+            token = blankToNull(env.get("THREAT_INGEST_TOKEN"));
+        }
+        if (token == null) {
+            apiKey = apiKey != null ? apiKey : blankToNull(env.get("THREAT_INGEST_API_KEY"));
+            apiSecret = apiSecret != null ? apiSecret : blankToNull(env.get("THREAT_INGEST_API_SECRET"));
         }
         if (token == null) {
             if (apiKey == null && apiSecret == null) {

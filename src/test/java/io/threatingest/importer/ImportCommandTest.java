@@ -11,9 +11,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -38,11 +36,8 @@ import io.threatingest.support.AuthFixtureResource;
 import io.threatingest.support.BrokerQueues;
 import io.threatingest.support.EmbeddedBrokerResource;
 import io.threatingest.support.InjectBroker;
-import io.threatingest.support.QueueReader;
 import io.threatingest.support.Sha3;
 import io.threatingest.support.TestCredentials;
-import io.vertx.amqp.AmqpMessage;
-import io.vertx.core.json.JsonObject;
 
 /**
  * The import command in-process against the running service and the embedded broker: an IOC list, a CSV export,
@@ -122,86 +117,11 @@ class ImportCommandTest {
         return run;
     }
 
-    /** A defanged IOC list of four kinds of indicator, each line distinct, with the entity ID each must get. */
-    static Map<String, String> iocList(Path file, int lines, String u) throws IOException {
-        Random random = new Random(u.hashCode());
-        Map<String, String> idByLine = new HashMap<>();
-        StringBuilder text = new StringBuilder();
-        int second = 16 + random.nextInt(200);
-        for (int i = 0; i < lines; i++) {
-            String line;
-            String id;
-            switch (i % 4) {
-                case 0 -> {
-                    line = "host-" + i + "-" + u + "[.]example[.]org";
-                    id = Sha3.id("domain", "host-" + i + "-" + u + ".example.org");
-                }
-                case 1 -> {
-                    line = "hxxps://h" + i + "-" + u + "[.]example[.]net/p";
-                    id = Sha3.id("url", "https://h" + i + "-" + u + ".example.net/p");
-                }
-                case 2 -> {
-                    String ip = "81." + second + "." + (i / 250) + "." + (i % 250 + 1);
-                    line = ip.substring(0, ip.lastIndexOf('.')) + "[.]" + ip.substring(ip.lastIndexOf('.') + 1);
-                    id = Sha3.id("ip", ip);
-                }
-                default -> {
-                    line = String.format("%016x%016x", random.nextLong(), random.nextLong());
-                    id = Sha3.id("md5", line);
-                }
-            }
-            idByLine.put(line, id);
-            text.append(line).append(i % 3 == 0 ? "\r\n" : "\n");
-        }
-        Files.writeString(file, text);
-        return idByLine;
-    }
-
-    /** How many times each of these IDs is a root of an event on the queue, once all of them arrived. */
-    static Map<String, Integer> rootCounts(QueueReader queue, Set<String> ids) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        Map<String, Integer> counts = new HashMap<>();
-        while (System.nanoTime() < deadline) {
-            counts.clear();
-            for (AmqpMessage message : new ArrayList<>(queue.received())) {
-                JsonObject event = message.bodyAsBinary().toJsonObject();
-                for (Object root : event.getJsonArray("roots", new io.vertx.core.json.JsonArray()).getList()) {
-                    if (ids.contains(root)) {
-                        counts.merge((String) root, 1, Integer::sum);
-                    }
-                }
-            }
-            if (counts.keySet().containsAll(ids)) {
-                Thread.sleep(300); // a late duplicate would show now
-                return rootCounts(queue, ids, counts);
-            }
-            Thread.sleep(100);
-        }
-        return counts;
-    }
-
-    private static Map<String, Integer> rootCounts(QueueReader queue, Set<String> ids, Map<String, Integer> seen) {
-        Map<String, Integer> counts = new HashMap<>();
-        for (AmqpMessage message : new ArrayList<>(queue.received())) {
-            for (Object root : message.bodyAsBinary().toJsonObject().getJsonArray("roots").getList()) {
-                if (ids.contains(root)) {
-                    counts.merge((String) root, 1, Integer::sum);
-                }
-            }
-        }
-        return counts;
-    }
-
-    static void assertEachOnce(Map<String, Integer> counts, Set<String> ids) {
-        assertEquals(ids, counts.keySet(), "every indicator published");
-        counts.forEach((id, n) -> assertEquals(1, n, id + " published " + n + " times"));
-    }
-
     @Test
     void aFiveThousandLineIocList() throws Exception {
         String u = UUID.randomUUID().toString().substring(0, 8);
         Path file = dir.resolve("iocs.txt");
-        Map<String, String> ids = iocList(file, 5000, u);
+        Map<String, String> ids = ImportCommandTestSupport.iocList(file, 5000, u);
         Run run = run("--progress-interval", "0.01", "--tag", "import-" + u, file.toString());
         assertEquals(0, run.code(), run.err() + run.out());
         assertEquals(5000, run.accepted());
@@ -209,7 +129,9 @@ class ImportCommandTest {
         assertEquals(5, run.chunks(), "1000 lines per chunk");
         assertTrue(run.err().contains(file + ": text (extension .txt) -> /api/ingest/v1/extract"), run.err());
         assertEquals("rejects: none", run.out().lines().reduce((a, b) -> b).get());
-        assertEachOnce(rootCounts(queues.entities(), new HashSet<>(ids.values())), new HashSet<>(ids.values()));
+        ImportCommandTestSupport.assertEachOnce(
+                ImportCommandTestSupport.rootCounts(queues.entities(), new HashSet<>(ids.values())),
+                new HashSet<>(ids.values()));
         System.out.println("5,000-line import took " + run.millis() + " ms");
 
         // no terminal: plain lines, no carriage return, the summary last on stdout
@@ -238,7 +160,7 @@ class ImportCommandTest {
         assertTrue(run.err().contains("csv (extension .csv)"), run.err());
         Set<String> ids = Set.of(Sha3.id("domain", "c2-" + u + ".example.com"),
                 Sha3.id("url", "http://drop-" + u + ".example.net/x.bin"));
-        assertEachOnce(rootCounts(queues.entities(), ids), ids);
+        ImportCommandTestSupport.assertEachOnce(ImportCommandTestSupport.rootCounts(queues.entities(), ids), ids);
     }
 
     static String sample(String path) throws IOException {
@@ -344,7 +266,7 @@ class ImportCommandTest {
         assertEquals(report.getInt("notMapped") + report.getInt("rejected"), mispLines);
         Set<String> ids = Set.of(Sha3.id("domain", "a-" + u + ".example.com"), Sha3.id("domain", "b-" + u
                 + ".example.com"));
-        assertEachOnce(rootCounts(queues.entities(), ids), ids);
+        ImportCommandTestSupport.assertEachOnce(ImportCommandTestSupport.rootCounts(queues.entities(), ids), ids);
     }
 
     /** Stopped after two chunks, then run again in full: each chunk's entities are published exactly once. */
@@ -352,7 +274,7 @@ class ImportCommandTest {
     void anInterruptedImportRunAgainPublishesNothingTwice() throws Exception {
         String u = UUID.randomUUID().toString().substring(0, 8);
         Path file = dir.resolve("restart.txt");
-        Map<String, String> ids = iocList(file, 3000, u);
+        Map<String, String> ids = ImportCommandTestSupport.iocList(file, 3000, u);
         Run first = run("--chunk-size", "500", "--stop-after-chunks", "2", file.toString());
         assertEquals(1, first.code(), first.out());
         assertEquals(2, first.chunks());
@@ -365,6 +287,7 @@ class ImportCommandTest {
         assertEquals(6, second.chunks());
         assertEquals(2, second.replayed(), "the two chunks sent before are answered from the service's memory");
         Set<String> expected = new HashSet<>(ids.values());
-        assertEachOnce(rootCounts(queues.entities(), expected), expected);
+        ImportCommandTestSupport.assertEachOnce(ImportCommandTestSupport.rootCounts(queues.entities(), expected),
+                expected);
     }
 }

@@ -134,6 +134,11 @@ class ImportUsageTest {
         assertFalse(options.credentials().toString().contains(SECRET));
         assertEquals(dir.resolve("iocs.txt.rejects.ndjson").toAbsolutePath(), options.rejects());
         assertEquals(Progress.Mode.LINES, options.progress());
+        ImportOptions mixed = ImportOptions.parse(new String[]{ "--url", "http://127.0.0.1:1", "--api-key", "k",
+                file().toString() }, Map.of("THREAT_INGEST_API_SECRET", SECRET, "THREAT_INGEST_TOKEN", "t"), false);
+        assertEquals("k", mixed.credentials().apiKey());
+        assertEquals(SECRET, mixed.credentials().apiSecret(), "the flag's key with the environment's secret");
+        assertEquals(null, mixed.credentials().token());
         assertEquals(Progress.Mode.BAR, ImportOptions.parse(new String[]{ "--url", "http://127.0.0.1:1", "--token",
                 "t", file().toString() }, Map.of(), true).progress());
     }
