@@ -102,8 +102,12 @@ class ImportCommandTest {
     }
 
     static Run run(String... args) {
+        return runAs(TestCredentials.REPORTER.secret(), args);
+    }
+
+    static Run runAs(String secret, String... args) {
         List<String> all = new ArrayList<>(List.of("--url", "http://127.0.0.1:" + RestAssured.port, "--api-key",
-                TestCredentials.REPORTER.keyId(), "--api-secret", TestCredentials.REPORTER.secret()));
+                TestCredentials.REPORTER.keyId(), "--api-secret", secret));
         all.addAll(List.of(args));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -267,6 +271,18 @@ class ImportCommandTest {
         Set<String> ids = Set.of(Sha3.id("domain", "a-" + u + ".example.com"), Sha3.id("domain", "b-" + u
                 + ".example.com"));
         ImportCommandTestSupport.assertEachOnce(ImportCommandTestSupport.rootCounts(queues.entities(), ids), ids);
+    }
+
+    @Test
+    void refusedCredentialsStopTheImportWithoutEchoingTheSecret() throws Exception {
+        Path file = dir.resolve("one.txt");
+        Files.writeString(file, "evil-401[.]example[.]com\n");
+        String wrong = "wrong-" + UUID.randomUUID();
+        Run run = runAs(wrong, file.toString());
+        assertEquals(2, run.code(), run.err());
+        assertTrue(run.err().contains("the service refused the credentials (401: "), run.err());
+        assertFalse(run.err().contains(wrong) || run.out().contains(wrong), "the secret was printed");
+        assertEquals(0, run.accepted());
     }
 
     /** Stopped after two chunks, then run again in full: each chunk's entities are published exactly once. */
