@@ -8,11 +8,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /** The parsed command line of {@code import}; {@link #parse} throws {@link UsageException} for anything wrong. */
-record ImportOptions(URI url, Credentials credentials, Format format, String collection, Integer reputation,
+record ImportOptions(URI url, Credentials credentials, Format format, Integer reputation,
         List<String> tags, int chunkLines, long chunkBytes, int stixObjects, long stixBytes, Path rejects,
         Progress.Mode progress, Duration progressInterval, int stopAfterChunks, Duration maxWait, List<Path> files) {
 
@@ -196,7 +195,7 @@ record ImportOptions(URI url, Credentials credentials, Format format, String col
             Path first = files.get(0).toAbsolutePath();
             rejects = first.resolveSibling(first.getFileName() + ".rejects.ndjson");
         }
-        return new ImportOptions(base, new Credentials(token, apiKey, apiSecret), format, null, reputation,
+        return new ImportOptions(base, new Credentials(token, apiKey, apiSecret), format, reputation,
                 List.copyOf(tags), chunkSize == null ? DEFAULT_LINES : chunkSize,
                 chunkBytes == null ? DEFAULT_BYTES : chunkBytes,
                 chunkSize == null ? DEFAULT_STIX_OBJECTS : chunkSize,
@@ -254,9 +253,5 @@ record ImportOptions(URI url, Credentials credentials, Format format, String col
             query.append("&tag=").append(java.net.URLEncoder.encode(tag, StandardCharsets.UTF_8));
         }
         return query.toString();
-    }
-
-    static String lower(String value) {
-        return value.toLowerCase(Locale.ROOT);
     }
 }
