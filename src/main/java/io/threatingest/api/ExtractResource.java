@@ -50,6 +50,7 @@ import io.threatingest.intake.SourceObject;
 import io.threatingest.intake.Trees;
 import io.threatingest.security.Roles;
 import io.threatingest.service.BatchItemError;
+import io.threatingest.service.Caller;
 import io.threatingest.service.IntakeOptions;
 import io.threatingest.service.IntakeReport;
 import io.threatingest.service.IntakeService;
@@ -102,23 +103,33 @@ public class ExtractResource {
             @Parameter(description = "A tag for every submitted indicator; repeat for more.") @QueryParam("tag") List<String> tags) {
         boolean publish = BooleanQueryParam.parse("submit", submit);
         Integer rating = reputation(reputation);
-        String text = decode(routing.body().buffer(), type);
-        List<Found> found = distinct(extractor.find(text));
-        if (found.isEmpty()) {
-            return Uni.createFrom().item(Response.ok(new ExtractResponse(null, publish, 0, 0, 0, List.of())).build());
-        }
+        IntakeOptions options = new IntakeOptions(!publish, false, tags, null);
+        Caller caller = callers.current();
+        Buffer body = routing.body().buffer();
+        return OffLoop.run(() -> {
+            List<Found> found = distinct(extractor.find(decode(body, type)));
+            return new Extracted(found, found.isEmpty()
+                    ? null
+                    : intake.prepare(conversion(found, rating), caller, options));
+        }).flatMap(extracted -> extracted.found().isEmpty()
+                ? Uni.createFrom().item(Response.ok(new ExtractResponse(null, publish, 0, 0, 0, List.of())).build())
+                : intake.publish(extracted.prepared()).map(report -> answer(extracted.found(), report, publish)));
+    }
+
+    private record Extracted(List<Found> found, IntakeService.Prepared prepared) {
+    }
+
+    private static Conversion conversion(List<Found> found, Integer rating) {
         List<SourceObject> objects = new ArrayList<>(found.size());
         for (Found indicator : found) {
-            RawValue value = indicator.first().type().equals("asn")
-                    ? new RawValue.Number(indicator.first().value())
-                    : RawValue.text(indicator.first().value());
-            objects.add(SourceObject.mapped(indicator.first().value(), null, indicator.first().type(),
-                    "@" + indicator.first().start(),
-                    List.of(Trees.entity(indicator.first().type(), value, rating, List.of(), List.of()))));
+            FoundIndicator first = indicator.first();
+            RawValue value = first.type().equals("asn")
+                    ? new RawValue.Number(first.value())
+                    : RawValue.text(first.value());
+            objects.add(SourceObject.mapped(first.value(), null, first.type(), "@" + first.start(),
+                    List.of(Trees.entity(first.type(), value, rating, List.of(), List.of()))));
         }
-        IntakeOptions options = new IntakeOptions(!publish, false, tags, null);
-        return intake.submit(new Conversion(objects), callers.current(), options)
-                .map(report -> answer(found, report, publish));
+        return new Conversion(objects);
     }
 
     private record Found(FoundIndicator first, List<Integer> at) {

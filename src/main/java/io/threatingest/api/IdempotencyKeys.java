@@ -24,6 +24,7 @@ import io.threatingest.service.IdempotencyDecision;
 import io.threatingest.service.IdempotencyService;
 import io.threatingest.service.RequestFingerprint;
 import io.threatingest.service.StoredAnswer;
+import io.threatingest.taxii.TaxiiStage;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
@@ -58,7 +59,8 @@ public class IdempotencyKeys {
     Uni<Response> begin(ContainerRequestContext request, RoutingContext context) {
         List<String> keys = request.getHeaders().get(HEADER);
         if (keys == null || keys.isEmpty() || !service.enabled() || !"POST".equals(request.getMethod())
-                || !context.normalizedPath().startsWith(SubmissionOutcomes.PREFIX)) {
+                || !context.normalizedPath().startsWith(SubmissionOutcomes.PREFIX)
+                        && !TaxiiStage.taxii(context.normalizedPath())) {
             return Uni.createFrom().nullItem();
         }
         Buffer body = WholeBody.buffered(context);

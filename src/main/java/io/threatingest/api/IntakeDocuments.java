@@ -16,20 +16,25 @@ import io.vertx.ext.web.RoutingContext;
  * The JSON document of an intake request, read from the body {@link WholeBody} holds with the strict decoder; a
  * member named twice in one object is refused, since formats such as STIX give no rule for which one counts.
  */
-final class IntakeDocuments {
+public final class IntakeDocuments {
 
     private IntakeDocuments() {
     }
 
     static JsonNode read(RoutingContext routing, ObjectMapper json, String expected) throws IOException {
         Buffer body = routing.body().buffer();
-        if (body == null || body.length() == 0) {
+        return parse(body == null ? null : body.getBytes(), json, expected);
+    }
+
+    /** The document in these bytes; an empty body, malformed JSON or a member named twice is a 400. */
+    public static JsonNode parse(byte[] bytes, ObjectMapper json, String expected) throws IOException {
+        if (bytes == null || bytes.length == 0) {
             throw ApiException.badRequest("request body required", "send " + expected, "");
         }
         JsonNode document;
         try {
             document = json.reader().with(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
-                    .readTree(body.getBytes());
+                    .readTree(bytes);
         } catch (MismatchedInputException e) {
             if (e.getOriginalMessage() == null || !e.getOriginalMessage().startsWith("Duplicate field")
                     || !(e.getProcessor() instanceof JsonParser parser)) {

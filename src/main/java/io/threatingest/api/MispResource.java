@@ -1,6 +1,5 @@
 package io.threatingest.api;
 
-import java.io.IOException;
 import java.time.Duration;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -30,6 +29,7 @@ import io.threatingest.api.dto.IntakeResponse;
 import io.threatingest.config.IngestConfig;
 import io.threatingest.misp.MispMapper;
 import io.threatingest.security.Roles;
+import io.threatingest.service.Caller;
 import io.threatingest.service.IntakeOptions;
 import io.threatingest.service.IntakeService;
 import io.vertx.ext.web.RoutingContext;
@@ -83,11 +83,13 @@ public class MispResource {
     @APIResponse(responseCode = "503", description = "The broker took nothing; retry.", content = @Content(schema = @Schema(implementation = IntakeResponse.class)))
     public Uni<Response> events(RoutingContext routing,
             @Parameter(description = DryRun.DESCRIPTION) @QueryParam("dryRun") String dryRun,
-            @Parameter(description = EntityResource.REFANG) @QueryParam("refang") String refang) throws IOException {
+            @Parameter(description = EntityResource.REFANG) @QueryParam("refang") String refang) {
         boolean dry = DryRun.requested(dryRun);
         IntakeOptions options = IntakeOptions.of(dry, BooleanQueryParam.parse("refang", refang));
-        var conversion = mapper.map(IntakeDocuments.read(routing, json, "a MISP event"));
-        return intake.submit(conversion, callers.current(), options)
+        Caller caller = callers.current();
+        return OffLoop.run(
+                () -> intake.prepare(mapper.map(IntakeDocuments.read(routing, json, "a MISP event")), caller, options))
+                .flatMap(intake::publish)
                 .map(report -> IntakeAnswers.answer(report, dry, retryAfter));
     }
 }

@@ -14,6 +14,8 @@ import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 
 import io.quarkus.smallrye.openapi.OpenApiFilter;
+import io.threatingest.taxii.TaxiiMedia;
+import io.threatingest.taxii.TaxiiStage;
 
 /**
  * Declares {@code Idempotency-Key} on every POST under {@code /api/ingest/v1} (see {@link IdempotencyKeys}): the
@@ -37,8 +39,9 @@ public class OpenApiIdempotency implements OASFilter {
         boolean used = false;
         for (Map.Entry<String, PathItem> path : openAPI.getPaths().getPathItems().entrySet()) {
             Operation post = path.getValue().getPOST();
-            if (post != null && path.getKey().startsWith(SubmissionOutcomes.PREFIX) && post.getResponses() != null) {
-                document(post);
+            if (post != null && (path.getKey().startsWith(SubmissionOutcomes.PREFIX)
+                    || TaxiiStage.taxii(path.getKey())) && post.getResponses() != null) {
+                document(post, TaxiiStage.taxii(path.getKey()));
                 used = true;
             }
         }
@@ -64,7 +67,7 @@ public class OpenApiIdempotency implements OASFilter {
         }
     }
 
-    private static void document(Operation post) {
+    private static void document(Operation post, boolean taxii) {
         post.addParameter(OASFactory.createParameter().ref("#/components/parameters/" + PARAMETER));
         post.getResponses().getAPIResponses().forEach((status, response) -> {
             if ((status.startsWith("2") || status.startsWith("4")) && !NEVER_KEPT.contains(status)) {
@@ -73,17 +76,18 @@ public class OpenApiIdempotency implements OASFilter {
             }
         });
         post.getResponses().addAPIResponse("409", error("A request with this Idempotency-Key is still being "
-                + "processed; see Retry-After.").addHeader("Retry-After", OASFactory.createHeader()
+                + "processed; see Retry-After.", taxii).addHeader("Retry-After", OASFactory.createHeader()
                         .description("Seconds to wait before retrying")
                         .schema(OASFactory.createSchema().addType(Schema.SchemaType.INTEGER))));
-        post.getResponses().addAPIResponse("422", error("This Idempotency-Key was used with another request."));
+        post.getResponses().addAPIResponse("422", error("This Idempotency-Key was used with another request.", taxii));
     }
 
-    private static APIResponse error(String description) {
+    private static APIResponse error(String description, boolean taxii) {
         return OASFactory.createAPIResponse()
                 .description(description)
-                .content(OASFactory.createContent().addMediaType("application/json",
-                        OASFactory.createMediaType().schema(OASFactory.createSchema().ref(ERROR_SCHEMA))))
+                .content(OASFactory.createContent().addMediaType(taxii ? TaxiiMedia.TAXII : "application/json",
+                        OASFactory.createMediaType().schema(OASFactory.createSchema()
+                                .ref(taxii ? "#/components/schemas/TaxiiError" : ERROR_SCHEMA))))
                 .addHeader("x-error", header("Readable description of the error"))
                 .addHeader("x-error-id", header("Unique id of this occurrence"));
     }

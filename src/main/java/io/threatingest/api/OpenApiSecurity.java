@@ -33,10 +33,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                                 @Tag(name = "Comments", description = "Comment on an entity."),
                                 @Tag(name = "Scans", description = "Ask for an IP address or a domain to be scanned, with an optional "
                                         + "webhook called when the scan is done."),
-                                @Tag(name = "Definitions", description = "The catalogue of entity types and their data types.") }, components = @Components(securitySchemes = {
-                                        @SecurityScheme(securitySchemeName = OpenApiSecurity.BEARER, type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT", description = "A signed JWT (RS256 or ES256) from the configured issuer."),
-                                        @SecurityScheme(securitySchemeName = OpenApiSecurity.API_KEY, type = SecuritySchemeType.APIKEY, apiKeyName = "api-key", in = SecuritySchemeIn.HEADER, description = "The key id; send its secret in the api-secret header."),
-                                        @SecurityScheme(securitySchemeName = OpenApiSecurity.API_SECRET, type = SecuritySchemeType.APIKEY, apiKeyName = "api-secret", in = SecuritySchemeIn.HEADER, description = "The secret of the key.") }))
+                                @Tag(name = "Definitions", description = "The catalogue of entity types and their data types."),
+                                @Tag(name = "TAXII", description = "TAXII 2.1, write side: STIX 2.1 objects added to the configured "
+                                        + "collections become entities; statuses can be polled. Also takes the api-key pair as HTTP Basic.") }, components = @Components(securitySchemes = {
+                                                @SecurityScheme(securitySchemeName = OpenApiSecurity.BEARER, type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT", description = "A signed JWT (RS256 or ES256) from the configured issuer."),
+                                                @SecurityScheme(securitySchemeName = OpenApiSecurity.API_KEY, type = SecuritySchemeType.APIKEY, apiKeyName = "api-key", in = SecuritySchemeIn.HEADER, description = "The key id; send its secret in the api-secret header."),
+                                                @SecurityScheme(securitySchemeName = OpenApiSecurity.API_SECRET, type = SecuritySchemeType.APIKEY, apiKeyName = "api-secret", in = SecuritySchemeIn.HEADER, description = "The secret of the key.") }))
 public class OpenApiSecurity extends Application {
 
     public static final String BEARER = "bearer";

@@ -19,6 +19,8 @@ import io.threatingest.api.error.ApiException;
 import io.threatingest.api.error.ErrorResponses;
 import io.threatingest.messaging.TraceContext;
 import io.threatingest.security.RateLimiter;
+import io.threatingest.taxii.TaxiiErrors;
+import io.threatingest.taxii.TaxiiStage;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
@@ -27,16 +29,20 @@ import io.vertx.ext.web.RoutingContext;
  *
  * <p>Before the REST layer (HTTP routes, first of all routes):
  * <ol>
- * <li>outcome counting: every POST under {@code /api/ingest/v1} is counted when answered, by whatever stage;</li>
+ * <li>outcome counting: every POST under {@code /api/ingest/v1} and {@code /taxii2/} is counted when answered, by
+ * whatever stage;</li>
  * <li>shutdown gate: 503 once the process is stopping;</li>
- * <li>body: read whole, within {@code ingest.limits.max-body-size} (413 beyond).</li>
+ * <li>body (under {@code /api} and {@code /taxii2}): read whole, within {@code ingest.limits.max-body-size} (413
+ * beyond);</li>
+ * <li>TAXII content negotiation (under {@code /taxii2}): 406 for an Accept without TAXII 2.1, 415 for a POST body
+ * that is not TAXII 2.1.</li>
  * </ol>
  * In the REST layer (request filters), then:
  * <ol start="4">
  * <li>the body read in 3 becomes the entity stream;</li>
  * <li>the caller's W3C trace headers are kept for the events of this request;</li>
  * <li>the caller is authenticated (by the framework, where a role is required) and its rate limit applied (429);</li>
- * <li>idempotency key (POST under {@code /api/ingest/v1} with {@code Idempotency-Key}, an authenticated caller and
+ * <li>idempotency key (POST under {@code /api/ingest/v1} or {@code /taxii2/} with {@code Idempotency-Key}, an authenticated caller and
  * a body read in 3): an invalid key is refused (400); a key whose answer is kept is answered with it again
  * ({@code Idempotency-Replayed: true}) and the resource does not run; one still held by another request is refused
  * (409), one sent with another request (422); otherwise this request holds the key;</li>
@@ -47,12 +53,15 @@ import io.vertx.ext.web.RoutingContext;
  * </ol>
  * A stage before the REST layer refuses a request by failing it with an {@link ApiException}, which
  * {@link #refuse} writes; in the REST layer the same exception is answered by {@code ErrorMappers}. Both build the
- * answer with {@link ApiException#toResponse()}.
+ * answer with {@link ApiException#toResponse()}; under {@code /taxii2/} it becomes a TAXII error message
+ * ({@link TaxiiErrors}). A path under {@code /taxii2/} that no resource serves is a 404 after the REST layer.
  */
 @ApplicationScoped
 public class RequestPipeline {
 
     private static final int FIRST = Integer.MIN_VALUE;
+    /** After the REST layer, which hands on the requests no resource matched. */
+    private static final int LAST = Integer.MAX_VALUE - 1000;
 
     private final SubmissionOutcomes outcomes;
     private final ShutdownGate gate;
@@ -61,10 +70,12 @@ public class RequestPipeline {
     private final RateLimiter limiter;
     private final IdempotencyKeys idempotency;
     private final ObjectMapper json;
+    private final TaxiiStage taxii;
 
     public RequestPipeline(SubmissionOutcomes outcomes, ShutdownGate gate, WholeBody body,
             CurrentIdentityAssociation identities, RateLimiter limiter, IdempotencyKeys idempotency,
-            ObjectMapper json) {
+            ObjectMapper json, TaxiiStage taxii) {
+        this.taxii = taxii;
         this.outcomes = outcomes;
         this.gate = gate;
         this.body = body;
@@ -77,8 +88,12 @@ public class RequestPipeline {
     void register(@Observes Router router) {
         router.route().order(FIRST).failureHandler(this::refuse);
         router.post(SubmissionOutcomes.PREFIX + "*").order(FIRST + 1).handler(outcomes::count);
+        router.post(TaxiiStage.ROUTE).order(FIRST + 1).handler(outcomes::count);
         router.route().order(FIRST + 2).handler(gate::admit);
         router.route("/api/*").order(FIRST + 3).handler(body::read);
+        router.route(TaxiiStage.ROUTE).order(FIRST + 3).handler(body::read);
+        router.route(TaxiiStage.ROUTE).order(FIRST + 4).handler(taxii::negotiate);
+        router.route(TaxiiStage.ROUTE).order(LAST).handler(taxii::unknown);
     }
 
     @ServerRequestFilter(preMatching = true)
@@ -124,6 +139,7 @@ public class RequestPipeline {
             context.next();
             return;
         }
-        ErrorResponses.write(refusal.toResponse(), context.response().setStatusCode(refusal.status()), json);
+        ErrorResponses.write(TaxiiErrors.forPath(context.normalizedPath(), refusal.toResponse()),
+                context.response().setStatusCode(refusal.status()), json);
     }
 }

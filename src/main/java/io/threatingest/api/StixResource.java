@@ -1,6 +1,5 @@
 package io.threatingest.api;
 
-import java.io.IOException;
 import java.time.Duration;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -29,6 +28,7 @@ import io.threatingest.api.dto.ErrorBody;
 import io.threatingest.api.dto.IntakeResponse;
 import io.threatingest.config.IngestConfig;
 import io.threatingest.security.Roles;
+import io.threatingest.service.Caller;
 import io.threatingest.service.IntakeOptions;
 import io.threatingest.service.IntakeService;
 import io.threatingest.stix.StixMapper;
@@ -93,11 +93,14 @@ public class StixResource {
     @APIResponse(responseCode = "503", description = "The broker took nothing; retry.", content = @Content(schema = @Schema(implementation = IntakeResponse.class)))
     public Uni<Response> bundle(RoutingContext routing,
             @Parameter(description = DryRun.DESCRIPTION) @QueryParam("dryRun") String dryRun,
-            @Parameter(description = EntityResource.REFANG) @QueryParam("refang") String refang) throws IOException {
+            @Parameter(description = EntityResource.REFANG) @QueryParam("refang") String refang) {
         boolean dry = DryRun.requested(dryRun);
         IntakeOptions options = IntakeOptions.of(dry, BooleanQueryParam.parse("refang", refang));
-        var conversion = mapper.bundle(IntakeDocuments.read(routing, json, "a STIX 2.1 bundle"));
-        return intake.submit(conversion, callers.current(), options)
+        Caller caller = callers.current();
+        return OffLoop
+                .run(() -> intake.prepare(mapper.bundle(IntakeDocuments.read(routing, json, "a STIX 2.1 bundle")),
+                        caller, options))
+                .flatMap(intake::publish)
                 .map(report -> IntakeAnswers.answer(report, dry, retryAfter));
     }
 }

@@ -3,10 +3,11 @@ package io.threatingest.api;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.threatingest.service.SubmissionMetrics;
+import io.threatingest.taxii.TaxiiStage;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * Records every answered submission (POST to the API), whichever stage answered it: the REST resources, the error
+ * Records every answered submission (POST to the API, or to TAXII: {@code endpoint="taxii"}), whichever stage answered it: the REST resources, the error
  * mappers, or the stages that refuse a request before the REST layer sees it.
  */
 @ApplicationScoped
@@ -27,6 +28,9 @@ public class SubmissionOutcomes {
     }
 
     static String endpoint(String path) {
+        if (TaxiiStage.taxii(path)) {
+            return "taxii";
+        }
         if (!path.startsWith(PREFIX)) {
             return "other";
         }

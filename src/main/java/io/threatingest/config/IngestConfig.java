@@ -2,6 +2,7 @@ package io.threatingest.config;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.validation.constraints.Min;
@@ -32,6 +33,54 @@ public interface IngestConfig {
     State state();
 
     Batch batch();
+
+    Taxii taxii();
+
+    /** The TAXII 2.1 server (write side): discovery, one API root, the collections clients may add objects to. */
+    interface Taxii {
+
+        /** Discovery: the server's title, description and contact. */
+        @WithDefault("threat-ingest TAXII 2.1")
+        String title();
+
+        Optional<String> description();
+
+        Optional<String> contact();
+
+        /** The path segment of the one API root: {@code /taxii2/<api-root>/}. */
+        @WithDefault("ingest")
+        String apiRoot();
+
+        @WithDefault("threat-ingest")
+        String rootTitle();
+
+        Optional<String> rootDescription();
+
+        /** How long the status of an add-objects request can be read. */
+        @WithDefault("24h")
+        Duration statusRetention();
+
+        /** Statuses remembered at once (memory backend); the oldest are forgotten first. */
+        @WithDefault("10000")
+        @Min(1)
+        int maxStatuses();
+
+        /** The collections, by id (a UUID); none by default. */
+        Map<String, Collection> collections();
+
+        interface Collection {
+
+            String title();
+
+            Optional<String> description();
+
+            /** Added to every entity added through the collection. */
+            Optional<List<String>> tags();
+
+            /** The visibility of entities that name none (checked like any visibleBy). */
+            Optional<List<String>> visibleBy();
+        }
+    }
 
     /** How {@code POST /batch} packs accepted trees into events (docs/events.md). */
     interface Batch {

@@ -1,5 +1,7 @@
 package io.threatingest.security;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,8 +17,10 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * Reads the {@code api-key} and {@code api-secret} headers. It runs before the Bearer mechanism and steps aside
- * when neither header is sent, so a token can take the request; when a key header and an
+ * Reads the {@code api-key} and {@code api-secret} headers, or the same pair as HTTP Basic credentials
+ * ({@code Authorization: Basic base64(key:secret)}, for clients that speak only Basic, such as TAXII ones); both
+ * are verified alike (same store, cache, failure reasons and metrics). It runs before the Bearer mechanism and
+ * steps aside when neither is sent, so a token can take the request; when a key header and an
  * {@code Authorization} header arrive together the request is refused as ambiguous.
  */
 @ApplicationScoped
@@ -24,13 +28,18 @@ public class ApiKeyAuthenticationMechanism implements HttpAuthenticationMechanis
 
     public static final String KEY_HEADER = "api-key";
     public static final String SECRET_HEADER = "api-secret";
+    private static final String BASIC = "Basic ";
 
     @Override
     public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identities) {
         String keyId = context.request().getHeader(KEY_HEADER);
         String secret = context.request().getHeader(SECRET_HEADER);
         if (keyId == null && secret == null) {
-            return Uni.createFrom().optional(java.util.Optional.empty());
+            String authorization = context.request().getHeader("Authorization");
+            if (authorization == null || !authorization.regionMatches(true, 0, BASIC, 0, BASIC.length())) {
+                return Uni.createFrom().optional(java.util.Optional.empty());
+            }
+            return basic(authorization.substring(BASIC.length()).trim(), context, identities);
         }
         if (context.request().getHeader("Authorization") != null) {
             return Uni.createFrom().failure(AuthMethod.BOTH.reject(
@@ -41,6 +50,24 @@ public class ApiKeyAuthenticationMechanism implements HttpAuthenticationMechanis
         }
         return identities.authenticate(HttpSecurityUtils.setRoutingContextAttribute(
                 new ApiKeyAuthenticationRequest(keyId, secret), context));
+    }
+
+    /** {@code base64(key:secret)}: the key is what precedes the first colon (key ids hold none). */
+    private static Uni<SecurityIdentity> basic(String credentials, RoutingContext context,
+            IdentityProviderManager identities) {
+        String pair;
+        try {
+            pair = new String(Base64.getDecoder().decode(credentials), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return Uni.createFrom().failure(AuthMethod.API_KEY.reject("Basic credentials are not base64"));
+        }
+        int colon = pair.indexOf(':');
+        if (colon <= 0 || colon == pair.length() - 1) {
+            return Uni.createFrom().failure(AuthMethod.API_KEY.reject(
+                    "Basic credentials must be the api-key as user and the api-secret as password"));
+        }
+        return identities.authenticate(HttpSecurityUtils.setRoutingContextAttribute(
+                new ApiKeyAuthenticationRequest(pair.substring(0, colon), pair.substring(colon + 1)), context));
     }
 
     @Override

@@ -30,7 +30,11 @@ public class IntakeService {
         this.batches = batches;
     }
 
-    public Uni<IntakeReport> submit(Conversion conversion, Caller caller, IntakeOptions options) {
+    /**
+     * Validates and identifies every tree of the document (CPU work only: callers may run it off the event loop),
+     * ready for {@link #publish}.
+     */
+    public Prepared prepare(Conversion conversion, Caller caller, IntakeOptions options) {
         Batch batch = batches.start(caller, options.refang());
         List<int[]> itemsOf = new ArrayList<>(conversion.objects().size());
         for (SourceObject object : conversion.objects()) {
@@ -45,11 +49,24 @@ public class IntakeService {
             }
             itemsOf.add(new int[]{ first, batch.items().size() });
         }
-        if (batch.isEmpty()) {
-            return Uni.createFrom().item(report(conversion, itemsOf, List.of()));
+        return new Prepared(conversion, batch, itemsOf, options.dryRun());
+    }
+
+    /** A converted document whose trees are validated: the batch of all its trees, and which trees are whose. */
+    public record Prepared(Conversion conversion, Batch batch, List<int[]> itemsOf, boolean dryRun) {
+    }
+
+    /** Publishes the valid trees (none in a dry run) and reports every object. */
+    public Uni<IntakeReport> publish(Prepared prepared) {
+        if (prepared.batch().isEmpty()) {
+            return Uni.createFrom().item(report(prepared.conversion(), prepared.itemsOf(), List.of()));
         }
-        return batches.publish(batch, false, options.dryRun())
-                .map(outcomes -> report(conversion, itemsOf, outcomes));
+        return batches.publish(prepared.batch(), false, prepared.dryRun())
+                .map(outcomes -> report(prepared.conversion(), prepared.itemsOf(), outcomes));
+    }
+
+    public Uni<IntakeReport> submit(Conversion conversion, Caller caller, IntakeOptions options) {
+        return publish(prepare(conversion, caller, options));
     }
 
     private static IntakeReport report(Conversion conversion, List<int[]> itemsOf, List<BatchOutcome> outcomes) {

@@ -21,7 +21,7 @@ import io.threatingest.domain.FlatSubmission;
 public class SubmissionMetrics {
 
     private static final Set<String> ENDPOINTS = Set.of("entity", "well-known", "batch", "stix", "misp", "extract",
-            "association", "comment",
+            "taxii", "association", "comment",
             "scan");
 
     private final MeterRegistry registry;

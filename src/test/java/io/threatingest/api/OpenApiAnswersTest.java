@@ -110,11 +110,12 @@ class OpenApiAnswersTest {
                 new Call("Accept without JSON", valid(operation).andThen(r -> r.accept("text/csv")),
                         List.of("admin"))));
         if (operation.containsKey("requestBody")) {
-            calls.add(new Call("malformed body", r -> r.contentType("application/json").body("{\"type\":"),
+            String type = mediaType(operation);
+            calls.add(new Call("malformed body", r -> exactType(r).contentType(type).body("{\"type\":"),
                     List.of("admin")));
             calls.add(new Call("body of another type", r -> r.contentType("text/plain").body("203.0.113.1"),
                     List.of("admin")));
-            calls.add(new Call("body over the limit", r -> r.contentType("application/json")
+            calls.add(new Call("body over the limit", r -> exactType(r).contentType(type)
                     .body("{\"comment\":\"" + "x".repeat(5_000) + "\"}"), List.of("admin")));
         }
         return calls;
@@ -126,13 +127,22 @@ class OpenApiAnswersTest {
         if (body == null) {
             return r -> r;
         }
-        JsonObject content = body.getJsonObject("content");
-        String mediaType = content.containsKey("application/json")
-                ? "application/json"
-                : content.fieldNames().iterator().next();
-        JsonObject examples = content.getJsonObject(mediaType).getJsonObject("examples");
+        String type = mediaType(operation);
+        JsonObject examples = body.getJsonObject("content").getJsonObject(type).getJsonObject("examples");
         Object example = examples.getJsonObject(examples.fieldNames().iterator().next()).getValue("value");
-        String text = example instanceof JsonObject object ? object.encode() : example.toString();
-        return r -> r.contentType(mediaType).body(text);
+        String json = example instanceof JsonObject object ? object.encode() : example.toString();
+        return r -> exactType(r).contentType(type).body(json);
+    }
+
+    /** The operation's JSON body type: application/json, else its first (TAXII's). */
+    private static String mediaType(JsonObject operation) {
+        JsonObject content = operation.getJsonObject("requestBody").getJsonObject("content");
+        return content.containsKey("application/json") ? "application/json" : content.fieldNames().iterator().next();
+    }
+
+    /** No charset appended to a media type the client does not know. */
+    private static RequestSpecification exactType(RequestSpecification request) {
+        return request.config(io.restassured.RestAssured.config().encoderConfig(io.restassured.config.EncoderConfig
+                .encoderConfig().appendDefaultContentCharsetToContentTypeIfUndefined(false)));
     }
 }

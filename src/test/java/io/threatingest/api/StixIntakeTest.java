@@ -223,4 +223,24 @@ class StixIntakeTest {
                 + "0000-4000-8000-00000000000b\",\"value\":\"media.example.com\"}");
         post(body, contentType, 202);
     }
+
+    @Test
+    void aRetriedBundleWithItsKeyIsAnsweredFromTheFirstAndPublishedOnce() throws Exception {
+        String u = UUID.randomUUID().toString().substring(0, 8);
+        String body = bundle("{\"type\":\"domain-name\",\"spec_version\":\"2.1\",\"id\":\"domain-name--00000000-"
+                + "0000-4000-8000-00000000000c\",\"value\":\"retry-" + u + ".example.com\"}");
+        var first = TestCredentials.reporter().header("Idempotency-Key", "stix-" + u).contentType("application/json")
+                .body(body).post(STIX).then().statusCode(202).extract();
+        var again = TestCredentials.reporter().header("Idempotency-Key", "stix-" + u).contentType("application/json")
+                .body(body).post(STIX).then().statusCode(202).extract();
+        assertEquals("true", again.header("Idempotency-Replayed"));
+        assertEquals(first.asString(), again.asString());
+        String submission = first.jsonPath().getString("objects[0].submissionIds[0]");
+        queues.entities().await(submission, java.time.Duration.ofSeconds(10));
+        String root = dryRunId("domain", "retry-" + u + ".example.com");
+        Thread.sleep(500);
+        long events = queues.entities().received().stream()
+                .filter(m -> m.bodyAsBinary().toJsonObject().getJsonArray("roots").contains(root)).count();
+        assertEquals(1, events, "one event for the two requests");
+    }
 }

@@ -50,6 +50,8 @@ import io.vertx.core.json.JsonObject;
 class TwoReplicasIT {
 
     private static final int BURST = 20;
+    private static final String FEED = "b6f4c3e2-1a0d-4c5b-8e7f-9a8b7c6d5e4f";
+    private static final String TAXII = "application/taxii+json;version=2.1";
 
     private final AuthFixtureResource auth = new AuthFixtureResource();
     private Path dir;
@@ -87,7 +89,8 @@ class TwoReplicasIT {
                 Map.entry("ingest.rate-limit.burst", Integer.toString(BURST)),
                 Map.entry("ingest.rate-limit.requests-per-second", "0.01"),
                 Map.entry("ingest.scan.webhook.allow-http", "true"),
-                Map.entry("ingest.scan.webhook.allowed-hosts", "127.0.0.1")));
+                Map.entry("ingest.scan.webhook.allowed-hosts", "127.0.0.1"),
+                Map.entry("ingest.taxii.collections." + FEED + ".title", "Replicated feed")));
         a = PackagedReplica.start("a", settings);
         b = PackagedReplica.start("b", settings);
     }
@@ -209,5 +212,28 @@ class TwoReplicasIT {
                     .filter(message -> message.bodyAsBinary().toString().contains(marker)).count(),
                     "one event for two requests with one key");
         }
+    }
+
+    @Test
+    void aTaxiiStatusCreatedOnOneReplicaIsReadOnTheOther() throws Exception {
+        String basic = "Basic " + java.util.Base64.getEncoder().encodeToString((TestCredentials.REPORTER.keyId() + ":"
+                + TestCredentials.REPORTER.secret()).getBytes(StandardCharsets.UTF_8));
+        String envelope = "{\"objects\":[{\"type\":\"ipv4-addr\",\"spec_version\":\"2.1\",\"id\":\"ipv4-addr--"
+                + UUID.randomUUID() + "\",\"value\":\"192.0.2.77\"}]}";
+        HttpResponse<String> added = http.send(HttpRequest
+                .newBuilder(URI.create(a.base() + "/taxii2/ingest/collections/"
+                        + FEED + "/objects/"))
+                .timeout(PackagedReplica.timeout()).header("Authorization", basic)
+                .header("Accept", TAXII).header("Content-Type", TAXII)
+                .POST(HttpRequest.BodyPublishers.ofString(envelope)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(202, added.statusCode(), added.body());
+        JsonObject status = new JsonObject(added.body());
+        assertEquals(1, status.getInteger("success_count"), added.body());
+        HttpResponse<String> polled = http.send(HttpRequest.newBuilder(URI.create(b.base() + "/taxii2/ingest/status/"
+                + status.getString("id") + "/")).timeout(PackagedReplica.timeout()).header("Authorization", basic)
+                .header("Accept", TAXII).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, polled.statusCode(), polled.body());
+        assertEquals(status, new JsonObject(polled.body()));
+        assertEquals(TAXII, polled.headers().firstValue("Content-Type").orElse(null));
     }
 }

@@ -60,7 +60,9 @@ public final class ErrorResponses {
         error.getStringHeaders()
                 .forEach((name, values) -> values.forEach(value -> response.headers().add(name, value)));
         try {
-            response.putHeader("Content-Type", "application/json")
+            response.putHeader("Content-Type", error.getMediaType() == null
+                    ? "application/json"
+                    : error.getMediaType().toString())
                     .end(io.vertx.core.buffer.Buffer.buffer(json.writeValueAsBytes(error.getEntity())));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             response.end();

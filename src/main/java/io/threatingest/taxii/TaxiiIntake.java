@@ -1,0 +1,107 @@
+package io.threatingest.taxii;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.smallrye.mutiny.Uni;
+import io.threatingest.api.IntakeDocuments;
+import io.threatingest.api.OffLoop;
+import io.threatingest.api.error.ApiException;
+import io.threatingest.config.IngestConfig;
+import io.threatingest.service.Caller;
+import io.threatingest.service.IntakeOptions;
+import io.threatingest.service.IntakeReport;
+import io.threatingest.service.IntakeService;
+import io.threatingest.service.ObjectOutcome;
+import io.threatingest.stix.StixMapper;
+
+/**
+ * Adds the objects of a TAXII envelope to a collection: the envelope is converted ({@link StixMapper}), submitted as
+ * one batch with the collection's tags and groups, and reported as a TAXII status, which is kept for the caller to
+ * read again. When the broker took none of the valid objects the request fails with 503 and nothing is kept.
+ */
+@ApplicationScoped
+public class TaxiiIntake {
+
+    private static final Logger LOG = Logger.getLogger(TaxiiIntake.class);
+    private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+            .withZone(ZoneOffset.UTC);
+
+    private final IntakeService intake;
+    private final TaxiiStatuses statuses;
+    private final ObjectMapper json;
+    private final Duration retryAfter;
+
+    public TaxiiIntake(IntakeService intake, TaxiiStatuses statuses, ObjectMapper json, IngestConfig config) {
+        this.intake = intake;
+        this.statuses = statuses;
+        this.json = json;
+        this.retryAfter = config.publish().retryAfter();
+    }
+
+    public Uni<TaxiiStatus> add(byte[] body, TaxiiCollections.Collection collection, Caller caller) {
+        Instant received = Instant.now();
+        IntakeOptions options = new IntakeOptions(false, false, collection.tags(), collection.visibleBy());
+        return OffLoop.run(() -> {
+            JsonNode envelope = IntakeDocuments.parse(body, json, "a TAXII envelope {\"objects\": [...]}");
+            return new Parsed(envelope, intake.prepare(new StixMapper().envelope(envelope), caller, options));
+        }).flatMap(parsed -> intake.publish(parsed.prepared()).flatMap(report -> {
+            if (report.count(ObjectOutcome.Status.ACCEPTED) == 0
+                    && report.count(ObjectOutcome.Status.UNAVAILABLE) > 0) {
+                throw new ApiException(503, "the broker cannot take the objects now, retry later",
+                        "none of the valid objects was taken; send the envelope again", null, retryAfter);
+            }
+            TaxiiStatus status = status(report, parsed.envelope(), received);
+            return statuses.put(caller.userId(), status)
+                    .onFailure().invoke(failure -> LOG.warnf("TAXII status %s answered but not kept: %s",
+                            status.id(), failure.getMessage()))
+                    .onFailure().recoverWithNull()
+                    .replaceWith(status);
+        }));
+    }
+
+    private record Parsed(JsonNode envelope, IntakeService.Prepared prepared) {
+    }
+
+    private static TaxiiStatus status(IntakeReport report, JsonNode envelope, Instant received) {
+        String timestamp = TIMESTAMP.format(received);
+        List<TaxiiStatus.Detail> successes = new ArrayList<>();
+        List<TaxiiStatus.Detail> failures = new ArrayList<>();
+        for (ObjectOutcome outcome : report.objects()) {
+            String id = outcome.source().ref();
+            String version = version(outcome, envelope, timestamp);
+            switch (outcome.status()) {
+                case ACCEPTED -> successes.add(new TaxiiStatus.Detail(id, version, null));
+                case REJECTED -> failures.add(new TaxiiStatus.Detail(id, version, "rejected: "
+                        + outcome.error().message()));
+                case NOT_MAPPED -> failures.add(new TaxiiStatus.Detail(id, version, "not mapped: "
+                        + outcome.source().notMapped()));
+                case UNAVAILABLE -> failures.add(new TaxiiStatus.Detail(id, version, "the broker did not take it "
+                        + "now; send the object again"));
+            }
+        }
+        return new TaxiiStatus(UUID.randomUUID().toString(), TaxiiStatus.COMPLETE, timestamp,
+                report.objects().size(), successes.size(), successes, failures.size(), failures, 0, List.of());
+    }
+
+    /** The object's {@code modified}, else its {@code created}, else when it was received (TAXII's rule). */
+    private static String version(ObjectOutcome outcome, JsonNode envelope, String received) {
+        if (outcome.source().version() != null) {
+            return outcome.source().version();
+        }
+        JsonNode created = envelope.at(outcome.source().pointer() + "/created");
+        return created.isTextual() ? created.asText() : received;
+    }
+}
