@@ -1,7 +1,9 @@
 package io.threatingest.importer;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -65,6 +67,63 @@ final class Answers {
                         text(item, "pointer"), null, reason));
             }
         }
+        return items;
+    }
+
+    /**
+     * The items of a TAXII 2.1 status resource, each placed at the index of its object in the envelope sent:
+     * {@code successes} are accepted; {@code failures} are rejected ({@code rejected: }), not mapped
+     * ({@code not mapped: }) or else unavailable (the broker did not take the object); {@code pendings} are counted
+     * unavailable (this service answers complete statuses). {@code null} when the body is no status.
+     */
+    static List<Item> taxiiItems(JsonNode sent, JsonNode status) {
+        if (status == null || !status.isObject() || !status.has("successes") && !status.has("failures")) {
+            return null;
+        }
+        Map<String, Integer> indexById = new HashMap<>();
+        JsonNode objects = sent == null ? null : sent.get("objects");
+        if (objects != null && objects.isArray()) {
+            for (int i = 0; i < objects.size(); i++) {
+                indexById.putIfAbsent(objects.get(i).path("id").asText(), i);
+            }
+        }
+        List<Item> items = new ArrayList<>();
+        for (String list : List.of("successes", "failures", "pendings")) {
+            JsonNode details = status.get(list);
+            if (details == null || !details.isArray()) {
+                continue;
+            }
+            for (JsonNode detail : details) {
+                String id = text(detail, "id");
+                int index = id == null ? -1 : indexById.getOrDefault(id, -1);
+                String kind = index >= 0
+                        ? text(objects.get(index), "type")
+                        : id != null && id.contains("--") ? id.substring(0, id.indexOf("--")) : null;
+                String message = text(detail, "message");
+                String itemStatus;
+                String reason = message;
+                switch (list) {
+                    case "successes" -> itemStatus = ACCEPTED;
+                    case "pendings" -> {
+                        itemStatus = UNAVAILABLE;
+                        reason = "pending on the server (TAXII status " + text(status, "id") + ")";
+                    }
+                    default -> {
+                        if (message != null && message.startsWith("rejected: ")) {
+                            itemStatus = REJECTED;
+                            reason = message.substring("rejected: ".length());
+                        } else if (message != null && message.startsWith("not mapped: ")) {
+                            itemStatus = NOT_MAPPED;
+                            reason = message.substring("not mapped: ".length());
+                        } else {
+                            itemStatus = UNAVAILABLE;
+                        }
+                    }
+                }
+                items.add(new Item(index, itemStatus, id, kind, null, null, reason));
+            }
+        }
+        items.sort(java.util.Comparator.comparingInt(Item::index));
         return items;
     }
 

@@ -3,6 +3,7 @@ package io.threatingest.importer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,6 +32,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 public final class ImportCommand {
 
     static final String KEY_PREFIX = "ti-import-";
+    static final String TAXII = "application/taxii+json;version=2.1";
 
     private final ImportOptions options;
     private final PrintStream out;
@@ -40,6 +42,8 @@ public final class ImportCommand {
     private Progress progress;
     private RejectWriter rejects;
     private Sender sender;
+    /** With {@code --collection}: the collection's objects endpoint, found once before the first chunk. */
+    private URI taxiiObjects;
 
     private final Sender.Sleeper sleeper;
 
@@ -116,9 +120,27 @@ public final class ImportCommand {
                     : detector.detect(file));
             totalBytes += Files.size(file);
         }
+        if (options.collection() != null) {
+            for (int f = 0; f < guesses.size(); f++) {
+                FormatDetector.Guess guess = guesses.get(f);
+                if (guess.format() != Format.STIX) {
+                    throw new ImportOptions.UsageException(options.files().get(f) + " is " + guess.format().label()
+                            + " (" + guess.why() + "): --collection sends STIX 2.1 bundles only; import this file "
+                            + "without --collection");
+                }
+            }
+        }
         progress = new Progress(options.progress(), err, options.progressInterval(), totalBytes);
         sender = new Sender(options.url(), options.credentials(), options.maxWait(), Duration.ofSeconds(120),
                 sleeper, progress::notice);
+        if (options.collection() != null) {
+            try {
+                taxiiObjects = taxiiObjects();
+            } catch (Sender.Unreachable e) {
+                err.println("import: the service could not be reached: " + e.getMessage());
+                return 2;
+            }
+        }
         boolean stopped = false;
         String abort = null;
         int abortCode = 0;
@@ -128,11 +150,13 @@ public final class ImportCommand {
                 Path file = options.files().get(f);
                 FormatDetector.Guess guess = guesses.get(f);
                 err.println("import: " + file + ": " + guess.format().label() + " (" + guess.why() + ") -> "
-                        + guess.format().path);
+                        + (taxiiObjects != null ? taxiiObjects : guess.format().path));
                 String fileHash = sha256(file);
                 String query = guess.format() == Format.TEXT || guess.format() == Format.CSV
                         ? options.extractQuery()
                         : "";
+                // the collection is part of the key: the same file sent to another collection is a new request
+                String keyQuery = taxiiObjects != null ? query + "\ntaxii collection " + options.collection() : query;
                 try (Chunker chunker = chunker(file, guess.format())) {
                     Chunk chunk;
                     while ((chunk = chunker.next()) != null) {
@@ -140,7 +164,7 @@ public final class ImportCommand {
                             stopped = true;
                             break files;
                         }
-                        String key = key(fileHash, guess.format(), query, chunk);
+                        String key = key(fileHash, guess.format(), keyQuery, chunk);
                         String failure = send(file, guess.format(), query, chunker, chunk, key);
                         if (failure != null) {
                             abort = failure;
@@ -188,22 +212,28 @@ public final class ImportCommand {
             tally.chunks++;
             return null; // blank lines only: nothing to find
         }
-        Sender.Answer answer = sender.post(format.path + query, format.contentType, chunk.body(), key);
+        Sender.Answer answer = post(format, query, chunk.body(), key);
         tally.chunks++;
         if (answer.replayed()) {
             tally.replayedChunks++;
         }
-        if (answer.status() == 401 || answer.status() == 403) {
+        if (answer.status() == 401 || (answer.status() == 403 && taxiiObjects == null)) {
             return "the service refused the credentials (" + answer.status() + ": "
                     + (answer.error() == null ? "no reason given" : answer.error()) + ")";
         }
-        List<Answers.Item> items = Answers.items(format, parse(answer.body()));
+        if (taxiiObjects != null && (answer.status() == 403 || answer.status() == 404)) {
+            return "TAXII collection " + options.collection() + " (" + taxiiObjects + "): " + answer.status() + " "
+                    + taxiiError(answer);
+        }
+        List<Answers.Item> items = items(format, chunk.body(), answer);
         if (items == null || !(answer.status() / 100 == 2 || answer.status() == 400 || answer.status() == 503)) {
             tally.refusedChunks++;
             ObjectNode line = rejects.entry(file, chunk);
             line.put("where", chunk.where());
             rejects.write(line, "refused", "HTTP " + answer.status() + ": "
-                    + (answer.error() == null ? "no reason given" : answer.error()));
+                    + (taxiiObjects != null
+                            ? taxiiError(answer)
+                            : answer.error() == null ? "no reason given" : answer.error()));
             return null;
         }
         List<Answers.Item> unavailable = new ArrayList<>();
@@ -236,10 +266,10 @@ public final class ImportCommand {
         if (body != null) {
             progress.notice(unavailable.size() + " items of chunk " + chunk.index() + " of " + file
                     + " were unavailable; sending them once more");
-            Sender.Answer answer = sender.post(format.path + query, format.contentType, body,
+            Sender.Answer answer = post(format, query, body,
                     KEY_PREFIX + hex(digest((key + "\nunavailable\n" + hex(digest(body))).getBytes(
                             StandardCharsets.UTF_8))));
-            List<Answers.Item> items = Answers.items(format, parse(answer.body()));
+            List<Answers.Item> items = items(format, body, answer);
             if (items != null) {
                 againByIndex = items;
                 for (Answers.Item item : items) {
@@ -270,7 +300,7 @@ public final class ImportCommand {
 
     private static boolean primary(Chunk chunk, Answers.Item item) {
         boolean[] primary = chunk.origin().primary();
-        return primary == null || item.index() >= primary.length || primary[item.index()];
+        return primary == null || item.index() < 0 || item.index() >= primary.length || primary[item.index()];
     }
 
     /** Counts an item's final status and writes it to the rejects file unless accepted. */
@@ -317,6 +347,87 @@ public final class ImportCommand {
             }
         }
         rejects.write(line, status, reason);
+    }
+
+    /** Posts a chunk's body: to the format's endpoint, or (a bundle) as a TAXII envelope to the collection. */
+    private Sender.Answer post(Format format, String query, byte[] body, String key)
+            throws Sender.Unreachable, InterruptedException, IOException {
+        if (taxiiObjects == null) {
+            return sender.post(format.path + query, format.contentType, body, key);
+        }
+        return sender.post(taxiiObjects, TAXII, TAXII, envelope(body), key);
+    }
+
+    /** The items of an answer: the service's own answer, or a TAXII status read against the objects sent. */
+    private List<Answers.Item> items(Format format, byte[] sent, Sender.Answer answer) {
+        JsonNode body = parse(answer.body());
+        if (taxiiObjects == null) {
+            return Answers.items(format, body);
+        }
+        return answer.status() / 100 == 2
+                ? Answers.taxiiItems(parse(new String(sent, StandardCharsets.UTF_8)), body)
+                : null;
+    }
+
+    /** A bundle's objects as a TAXII envelope: {@code {"objects": [...]}}. */
+    private byte[] envelope(byte[] bundle) throws IOException {
+        JsonNode parsed = json.readTree(bundle);
+        JsonNode objects = parsed == null ? null : parsed.get("objects");
+        ObjectNode envelope = json.createObjectNode();
+        envelope.set("objects", objects != null && objects.isArray() ? objects : json.createArrayNode());
+        return json.writeValueAsBytes(envelope);
+    }
+
+    /**
+     * The collection's objects endpoint under the API root: {@code --api-root} (a URL, or a segment under
+     * {@code <url>/taxii2/}), else the {@code default} of the discovery resource {@code GET <url>/taxii2/}.
+     */
+    private URI taxiiObjects() throws Sender.Unreachable, InterruptedException, ImportOptions.UsageException {
+        String root = options.apiRoot();
+        if (root == null) {
+            URI discovery = URI.create(options.url() + "/taxii2/");
+            Sender.Answer answer = sender.get(discovery, TAXII);
+            if (answer.status() == 401 || answer.status() == 403) {
+                throw new ImportOptions.UsageException("the service refused the credentials (" + answer.status()
+                        + ": " + taxiiError(answer) + ")");
+            }
+            JsonNode body = parse(answer.body());
+            if (answer.status() != 200 || body == null || !body.isObject()) {
+                throw new ImportOptions.UsageException("TAXII discovery " + discovery + " answered "
+                        + answer.status() + ": " + taxiiError(answer) + "; is this a threat-ingest service with "
+                        + "TAXII 2.1? (--api-root names the API root directly)");
+            }
+            JsonNode named = body.get("default");
+            JsonNode roots = body.get("api_roots");
+            if ((named == null || !named.isTextual()) && roots != null && roots.isArray() && roots.size() == 1) {
+                named = roots.get(0);
+            }
+            if (named == null || !named.isTextual() || named.asText().isBlank()) {
+                throw new ImportOptions.UsageException("TAXII discovery " + discovery + " names no default API "
+                        + "root; give one with --api-root");
+            }
+            root = discovery.resolve(named.asText()).toString();
+        } else if (!root.matches("(?i)https?://.+")) {
+            root = options.url() + "/taxii2/" + root.replace("/", "") + "/";
+        }
+        try {
+            URI api = URI.create(root.endsWith("/") ? root : root + "/");
+            return api.resolve("collections/" + options.collection() + "/objects/");
+        } catch (IllegalArgumentException e) {
+            throw new ImportOptions.UsageException("the TAXII API root is not a valid URL: " + root);
+        }
+    }
+
+    /** A TAXII error's {@code description} (else its {@code title}, else the {@code x-error} header). */
+    private String taxiiError(Sender.Answer answer) {
+        JsonNode body = parse(answer.body());
+        for (String field : List.of("description", "title")) {
+            JsonNode value = body == null ? null : body.get(field);
+            if (value != null && value.isTextual() && !value.asText().isBlank()) {
+                return value.asText();
+            }
+        }
+        return answer.error() == null ? "no reason given" : answer.error();
     }
 
     private void summary() {

@@ -13,7 +13,9 @@ import java.util.Map;
 /** The parsed command line of {@code import}; {@link #parse} throws {@link UsageException} for anything wrong. */
 record ImportOptions(URI url, Credentials credentials, Format format, Integer reputation,
         List<String> tags, int chunkLines, long chunkBytes, int stixObjects, long stixBytes, Path rejects,
-        Progress.Mode progress, Duration progressInterval, int stopAfterChunks, Duration maxWait, List<Path> files) {
+        Progress.Mode progress, Duration progressInterval, int stopAfterChunks, Duration maxWait, List<Path> files,
+        String collection,
+        String apiRoot) {
 
     static final String USAGE = """
             usage: import --url <service URL> (--token <JWT> | --api-key <id> --api-secret <secret>) [options] FILE...
@@ -33,7 +35,9 @@ record ImportOptions(URI url, Credentials credentials, Format format, Integer re
               --progress-interval S     seconds between progress lines (default 5)
               --max-wait S              longest Retry-After honoured, in seconds (default 60)
               --stop-after-chunks N     send N chunks, then stop as if interrupted (to try restarts)
-              --collection ID           reserved for TAXII 2.1 upload, not supported by this command yet
+              --collection ID           send STIX files to this TAXII 2.1 collection (its objects endpoint)
+                                        instead of /api/ingest/v1/stix; other formats are refused
+              --api-root URL|SEGMENT    the TAXII API root (default: the 'default' of GET <url>/taxii2/)
               --help                    this text
 
             exit codes: 0 everything accepted, 1 something refused, not mapped or unavailable,
@@ -80,6 +84,7 @@ record ImportOptions(URI url, Credentials credentials, Format format, Integer re
         String apiSecretFile = null;
         Format format = null;
         String collection = null;
+        String apiRoot = null;
         Integer reputation = null;
         List<String> tags = new ArrayList<>();
         Integer chunkSize = null;
@@ -120,6 +125,7 @@ record ImportOptions(URI url, Credentials credentials, Format format, Integer re
                 case "--api-secret-file" -> apiSecretFile = value;
                 case "--format" -> format = Format.named(value);
                 case "--collection" -> collection = value;
+                case "--api-root" -> apiRoot = value;
                 case "--reputation" -> reputation = integer(name, value, -3, 3);
                 case "--tag" -> tags.add(value);
                 case "--chunk-size" -> chunkSize = integer(name, value, 1, 10_000);
@@ -132,9 +138,19 @@ record ImportOptions(URI url, Credentials credentials, Format format, Integer re
                 default -> throw new UsageException("unknown option " + name);
             }
         }
-        if (collection != null) {
-            throw new UsageException("--collection: uploading to a TAXII 2.1 collection is not supported by this "
-                    + "command yet; import the bundle without --collection (it goes to /api/ingest/v1/stix)");
+        if (collection != null && (collection.isBlank() || !collection.matches("[A-Za-z0-9._~-]+"))) {
+            throw new UsageException("--collection must be a collection id (a UUID)");
+        }
+        if (apiRoot != null && collection == null) {
+            throw new UsageException("--api-root is only used with --collection");
+        }
+        if (apiRoot != null && (apiRoot.isBlank() || !(apiRoot.matches("(?i)https?://.+")
+                || apiRoot.matches("/?[A-Za-z0-9._~-]+/?")))) {
+            throw new UsageException("--api-root must be an http(s) URL or one path segment (e.g. ingest)");
+        }
+        if (collection != null && format != null && format != Format.STIX) {
+            throw new UsageException("--collection sends STIX 2.1 only; --format " + format.label()
+                    + " cannot go to a TAXII collection");
         }
         if (url == null || url.isBlank()) {
             throw new UsageException("--url is required (the service, e.g. https://ingest.example.org)");
@@ -200,7 +216,7 @@ record ImportOptions(URI url, Credentials credentials, Format format, Integer re
                 chunkBytes == null ? DEFAULT_BYTES : chunkBytes,
                 chunkSize == null ? DEFAULT_STIX_OBJECTS : chunkSize,
                 chunkBytes == null ? DEFAULT_STIX_BYTES : chunkBytes, rejects, progress, interval,
-                stopAfter, maxWait, List.copyOf(files));
+                stopAfter, maxWait, List.copyOf(files), collection, apiRoot);
     }
 
     private static int integer(String name, String value, int min, int max) throws UsageException {

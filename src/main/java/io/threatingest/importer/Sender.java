@@ -61,15 +61,33 @@ final class Sender {
 
     Answer post(String pathAndQuery, String contentType, byte[] body, String key)
             throws Unreachable, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + pathAndQuery)).timeout(timeout)
-                .header("Content-Type", contentType).header("Accept", "application/json")
+        return post(URI.create(base + pathAndQuery), contentType, "application/json", body, key);
+    }
+
+    /** Posts to an absolute URL (a TAXII collection's objects), with the retries of {@link #post(String, String, byte[], String)}. */
+    Answer post(URI uri, String contentType, String accept, byte[] body, String key)
+            throws Unreachable, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout)
+                .header("Content-Type", contentType).header("Accept", accept)
                 .header("Idempotency-Key", key).POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        return send(authorize(request).build());
+    }
+
+    /** A GET (TAXII discovery), with the same retries. */
+    Answer get(URI uri, String accept) throws Unreachable, InterruptedException {
+        return send(authorize(HttpRequest.newBuilder(uri).timeout(timeout).header("Accept", accept).GET()).build());
+    }
+
+    private HttpRequest.Builder authorize(HttpRequest.Builder request) {
         if (credentials.token() != null) {
             request.header("Authorization", "Bearer " + credentials.token());
         } else {
             request.header("api-key", credentials.apiKey()).header("api-secret", credentials.apiSecret());
         }
-        HttpRequest built = request.build();
+        return request;
+    }
+
+    private Answer send(HttpRequest built) throws Unreachable, InterruptedException {
         int failures = 0;
         int waits = 0;
         while (true) {

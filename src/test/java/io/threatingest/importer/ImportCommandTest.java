@@ -106,8 +106,12 @@ class ImportCommandTest {
     }
 
     static Run runAs(String secret, String... args) {
+        return runWithKey(TestCredentials.REPORTER.keyId(), secret, args);
+    }
+
+    static Run runWithKey(String keyId, String secret, String... args) {
         List<String> all = new ArrayList<>(List.of("--url", "http://127.0.0.1:" + RestAssured.port, "--api-key",
-                TestCredentials.REPORTER.keyId(), "--api-secret", secret));
+                keyId, "--api-secret", secret));
         all.addAll(List.of(args));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -305,5 +309,112 @@ class ImportCommandTest {
         Set<String> expected = new HashSet<>(ids.values());
         ImportCommandTestSupport.assertEachOnce(ImportCommandTestSupport.rootCounts(queues.entities(), expected),
                 expected);
+    }
+
+    /** The test profile's public collection: its entities get the tags {@code taxii} and {@code test-feed}. */
+    static final String FEED = "b6f4c3e2-1a0d-4c5b-8e7f-9a8b7c6d5e4f";
+
+    /**
+     * {@code --collection}: the STIX sample goes to the TAXII collection (discovered API root) with the counts
+     * /stix reports for the bundle, its entities published with the collection's tags; run again (also with
+     * {@code --api-root} naming the root) every chunk is replayed and nothing is published twice. An unknown
+     * collection, a caller without write access and a file that is not STIX are exit 2 with the reason.
+     */
+    @Test
+    void aStixSampleToATaxiiCollection() throws Exception {
+        String bundle = sample("stix/indicators-for-C2-with-COA.json");
+        JsonPath report = TestCredentials.reporter().contentType("application/json").body(bundle)
+                .post("/api/ingest/v1/stix?dryRun=true").then().statusCode(200).extract().jsonPath();
+        Set<String> ids = new HashSet<>();
+        List<Map<String, Object>> objects = report.getList("objects");
+        for (Map<String, Object> object : objects) {
+            Object list = object.get("ids");
+            if (list instanceof List<?> l) {
+                l.forEach(id -> ids.add((String) id));
+            }
+        }
+        assertFalse(ids.isEmpty(), report.prettify());
+        Path file = dir.resolve("c2.json");
+        Files.writeString(file, bundle);
+        Path rejects = dir.resolve("c2.rejects.ndjson");
+        int before = taggedEvents(ids);
+
+        Run first = run("--collection", FEED, "--rejects", rejects.toString(), file.toString());
+        assertTrue(first.err().contains("-> http://127.0.0.1:" + RestAssured.port + "/taxii2/ingest/collections/"
+                + FEED + "/objects/"), first.err());
+        assertEquals(report.getInt("accepted"), first.accepted(), first.out());
+        assertEquals(report.getInt("notMapped"), first.notMapped(), first.out());
+        assertEquals(report.getInt("rejected"), first.rejected(), first.out());
+        assertEquals(report.getInt("accepted") == objects.size() ? 0 : 1, first.code(), first.out());
+        assertEquals(0, first.replayed());
+        if (report.getInt("notMapped") + report.getInt("rejected") > 0) {
+            List<JsonNode> lines = rejects(rejects);
+            assertEquals(report.getInt("notMapped") + report.getInt("rejected"), lines.size());
+            for (JsonNode line : lines) {
+                assertTrue(Set.of("not-mapped", "rejected").contains(line.get("status").asText()), line.toString());
+                assertFalse(line.get("reason").asText().startsWith("rejected: "), line.toString());
+                assertTrue(line.get("pointer").asText().startsWith("/objects/"), line.toString());
+                assertEquals(line.get("ref").asText().substring(0, line.get("ref").asText().indexOf("--")),
+                        line.get("kind").asText());
+            }
+        }
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (taggedEvents(ids) == before && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        Thread.sleep(500);
+        int after = taggedEvents(ids);
+        assertTrue(after > before, "no event with the collection's tags");
+
+        Run again = run("--collection", FEED, "--rejects", dir.resolve("again.ndjson").toString(), file.toString());
+        Run named = run("--collection", FEED, "--api-root", "ingest", "--rejects",
+                dir.resolve("named.ndjson").toString(), file.toString());
+        for (Run rerun : List.of(again, named)) {
+            assertEquals(first.code(), rerun.code(), rerun.out());
+            assertEquals(rerun.chunks(), rerun.replayed(), rerun.out());
+            assertEquals(first.accepted(), rerun.accepted(), rerun.out());
+            assertEquals(first.notMapped(), rerun.notMapped(), rerun.out());
+        }
+        Thread.sleep(1000);
+        assertEquals(after, taggedEvents(ids), "published again");
+
+        String unknown = UUID.randomUUID().toString();
+        Run missing = run("--collection", unknown, file.toString());
+        assertEquals(2, missing.code(), missing.err());
+        assertTrue(missing.err().contains("TAXII collection " + unknown) && missing.err().contains(": 404 "),
+                missing.err());
+        Run readOnly = runWithKey(TestCredentials.TRUSTED.keyId(), TestCredentials.TRUSTED.secret(), "--collection",
+                FEED,
+                file.toString());
+        assertEquals(2, readOnly.code(), readOnly.err());
+        assertTrue(readOnly.err().contains("TAXII collection " + FEED) && readOnly.err().contains(": 403 "),
+                readOnly.err());
+
+        Path text = dir.resolve("iocs.txt");
+        Files.writeString(text, "evil[.]example[.]com\n");
+        Run notStix = run("--collection", FEED, text.toString());
+        assertEquals(2, notStix.code(), notStix.err());
+        assertTrue(notStix.err().contains("--collection sends STIX 2.1 bundles only"), notStix.err());
+    }
+
+    /** Events holding an entity with one of these IDs and the test collection's tags. */
+    int taggedEvents(Set<String> ids) {
+        int count = 0;
+        for (var message : new ArrayList<>(queues.entities().received())) {
+            io.vertx.core.json.JsonObject event = message.bodyAsBinary().toJsonObject();
+            boolean tagged = false;
+            for (Object entity : event.getJsonArray("entities")) {
+                io.vertx.core.json.JsonObject e = (io.vertx.core.json.JsonObject) entity;
+                io.vertx.core.json.JsonArray tags = e.getJsonArray("tags");
+                if (ids.contains(e.getString("id")) && tags != null && tags.contains("taxii")
+                        && tags.contains("test-feed")) {
+                    tagged = true;
+                }
+            }
+            if (tagged) {
+                count++;
+            }
+        }
+        return count;
     }
 }

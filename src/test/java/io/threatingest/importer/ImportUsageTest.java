@@ -87,7 +87,11 @@ class ImportUsageTest {
         assertUsage(run(Map.of(), "--url", "http://127.0.0.1:1", "--token", SECRET, "--colour", "red",
                 file().toString()), "unknown option --colour");
         assertUsage(run(Map.of(), "--url", "http://127.0.0.1:1", "--token", SECRET, "--collection", "c1",
-                file().toString()), "TAXII 2.1 collection is not supported by this command yet");
+                file().toString()), "--collection sends STIX 2.1 bundles only; import this file without --collection");
+        assertUsage(run(Map.of(), "--url", "http://127.0.0.1:1", "--token", SECRET, "--collection", "c1",
+                "--format", "csv", file().toString()), "--collection sends STIX 2.1 only; --format csv");
+        assertUsage(run(Map.of(), "--url", "http://127.0.0.1:1", "--token", SECRET, "--api-root", "ingest",
+                file().toString()), "--api-root is only used with --collection");
     }
 
     @Test
