@@ -38,14 +38,14 @@ import io.vertx.ext.web.RoutingContext;
  * that is not TAXII 2.1.</li>
  * </ol>
  * In the REST layer (request filters), then:
- * <ol start="4">
+ * <ol start="5">
  * <li>the body read in 3 becomes the entity stream;</li>
  * <li>the caller's W3C trace headers are kept for the events of this request;</li>
  * <li>the caller is authenticated (by the framework, where a role is required) and its rate limit applied (429);</li>
- * <li>idempotency key (POST under {@code /api/ingest/v1} or {@code /taxii2/} with {@code Idempotency-Key}, an authenticated caller and
- * a body read in 3): an invalid key is refused (400); a key whose answer is kept is answered with it again
- * ({@code Idempotency-Replayed: true}) and the resource does not run; one still held by another request is refused
- * (409), one sent with another request (422); otherwise this request holds the key;</li>
+ * <li>idempotency key (POST under {@code /api/ingest/v1} or {@code /taxii2/} with {@code Idempotency-Key}, an
+ * authenticated caller and a body read in 3): an invalid key is refused (400); a key whose answer is kept is
+ * answered with it again ({@code Idempotency-Replayed: true}) and the resource does not run; one still held by
+ * another request is refused (409), one sent with another request (422); otherwise this request holds the key;</li>
  * <li>the resource runs; its failures become error answers in {@code ErrorMappers};</li>
  * <li>(response filter) the answer of a request holding a key is kept for it when 2xx or 4xx, else the key is
  * freed; a request that ends without passing there (a closed connection, a failure answered by {@link #refuse})
