@@ -81,12 +81,12 @@ public class TaxiiObjectsResource {
                 .map(status -> Response.accepted(status).type(TaxiiMedia.TAXII).build());
     }
 
+    // The read side exists only to refuse in TAXII's terms (403, can_read is false); it stays out of the OpenAPI
+    // document, where every operation has a success answer.
     @GET
     @Path("/objects/")
     @Authenticated
-    @Operation(operationId = "taxiiGetObjects", summary = "Not available: collections cannot be read")
-    @APIResponse(responseCode = "403", description = "Collections cannot be read.", content = @Content(mediaType = TaxiiMedia.TAXII, schema = @Schema(implementation = TaxiiError.class)))
-    @APIResponse(responseCode = "404", description = "No such API root or collection.", content = @Content(mediaType = TaxiiMedia.TAXII, schema = @Schema(implementation = TaxiiError.class)))
+    @Operation(hidden = true)
     public Uni<Response> objects(@PathParam("root") String root, @PathParam("id") String id) {
         return unreadable(root, id);
     }
@@ -94,9 +94,7 @@ public class TaxiiObjectsResource {
     @GET
     @Path("/manifest/")
     @Authenticated
-    @Operation(operationId = "taxiiGetManifest", summary = "Not available: collections cannot be read")
-    @APIResponse(responseCode = "403", description = "Collections cannot be read.", content = @Content(mediaType = TaxiiMedia.TAXII, schema = @Schema(implementation = TaxiiError.class)))
-    @APIResponse(responseCode = "404", description = "No such API root or collection.", content = @Content(mediaType = TaxiiMedia.TAXII, schema = @Schema(implementation = TaxiiError.class)))
+    @Operation(hidden = true)
     public Uni<Response> manifest(@PathParam("root") String root, @PathParam("id") String id) {
         return unreadable(root, id);
     }
@@ -104,9 +102,7 @@ public class TaxiiObjectsResource {
     @GET
     @Path("/objects/{objectId}/")
     @Authenticated
-    @Operation(operationId = "taxiiGetObject", summary = "Not available: collections cannot be read")
-    @APIResponse(responseCode = "403", description = "Collections cannot be read.", content = @Content(mediaType = TaxiiMedia.TAXII, schema = @Schema(implementation = TaxiiError.class)))
-    @APIResponse(responseCode = "404", description = "No such API root or collection.", content = @Content(mediaType = TaxiiMedia.TAXII, schema = @Schema(implementation = TaxiiError.class)))
+    @Operation(hidden = true)
     public Uni<Response> object(@PathParam("root") String root, @PathParam("id") String id,
             @PathParam("objectId") String objectId) {
         return unreadable(root, id);
@@ -115,9 +111,7 @@ public class TaxiiObjectsResource {
     @GET
     @Path("/objects/{objectId}/versions/")
     @Authenticated
-    @Operation(operationId = "taxiiGetObjectVersions", summary = "Not available: collections cannot be read")
-    @APIResponse(responseCode = "403", description = "Collections cannot be read.", content = @Content(mediaType = TaxiiMedia.TAXII, schema = @Schema(implementation = TaxiiError.class)))
-    @APIResponse(responseCode = "404", description = "No such API root or collection.", content = @Content(mediaType = TaxiiMedia.TAXII, schema = @Schema(implementation = TaxiiError.class)))
+    @Operation(hidden = true)
     public Uni<Response> versions(@PathParam("root") String root, @PathParam("id") String id,
             @PathParam("objectId") String objectId) {
         return unreadable(root, id);
