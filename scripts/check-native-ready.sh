@@ -23,8 +23,14 @@ done
 registered 'io.threatingest.security.ApiKeyStore$Line'
 # REST answers built as a Response (the framework cannot see their type from the method signature).
 for dto in AcknowledgedResponse DryRunResponse 'DryRunResponse$EntityPreview' ErrorBody 'ErrorBody$Detail' \
-    Definition CommentResponse LinkResponse ScanResponse; do
+    Definition CommentResponse LinkResponse ScanResponse BatchResponse 'BatchResponse$Item' \
+    'BatchResponse$ItemError' IntakeResponse 'IntakeResponse$Item' ExtractResponse 'ExtractResponse$Indicator' \
+    RefangedParam; do
   registered "io.threatingest.api.dto.$dto"
+done
+# TAXII resources: answers built as a Response, and the status, which is also kept in Redis as JSON.
+for taxii in Discovery ApiRootInfo CollectionInfo 'CollectionInfo$Listing' TaxiiError TaxiiStatus 'TaxiiStatus$Detail'; do
+  registered "io.threatingest.taxii.$taxii"
 done
 
 # No broker in the production build: neither the local run's launcher nor any Artemis library.
