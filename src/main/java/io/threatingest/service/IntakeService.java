@@ -65,10 +65,6 @@ public class IntakeService {
                 .map(outcomes -> report(prepared.conversion(), prepared.itemsOf(), outcomes));
     }
 
-    public Uni<IntakeReport> submit(Conversion conversion, Caller caller, IntakeOptions options) {
-        return publish(prepare(conversion, caller, options));
-    }
-
     private static IntakeReport report(Conversion conversion, List<int[]> itemsOf, List<BatchOutcome> outcomes) {
         List<ObjectOutcome> objects = new ArrayList<>(itemsOf.size());
         for (int i = 0; i < itemsOf.size(); i++) {
