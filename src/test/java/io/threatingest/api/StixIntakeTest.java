@@ -243,4 +243,22 @@ class StixIntakeTest {
                 .filter(m -> m.bodyAsBinary().toJsonObject().getJsonArray("roots").contains(root)).count();
         assertEquals(1, events, "one event for the two requests");
     }
+
+    /** One tree more than a request may publish (ingest.limits.max-batch-items): a 400 at that object, nothing sent. */
+    @Test
+    void aBundleMappingToMoreTreesThanTheLimitIsRefusedWhole() {
+        String u = UUID.randomUUID().toString().substring(0, 8);
+        String[] objects = new String[10_001];
+        for (int i = 0; i < objects.length; i++) {
+            objects[i] = "{\"type\":\"domain-name\",\"id\":\"domain-name--" + i + "\",\"value\":\"d" + i + "-" + u
+                    + ".example.com\"}";
+        }
+        JsonPath answer = post(bundle(objects), 400);
+        assertEquals("/objects/10000", answer.getString("error.param"));
+        assertTrue(answer.getString("error.message").contains("more than 10000 items"),
+                answer.getString("error.message"));
+        long published = queues.entities().received().stream()
+                .filter(m -> m.bodyAsBinary().toString().contains("-" + u + ".example.com")).count();
+        assertEquals(0, published);
+    }
 }
