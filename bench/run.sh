@@ -166,6 +166,7 @@ if command -v redis-server > /dev/null; then
   redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save '' --appendonly no > "$WORK/redis.log" 2>&1 &
   REDIS_PID=$!
   start_service -Dingest.state.backend=redis -Dquarkus.redis.hosts="redis://127.0.0.1:$REDIS_PORT" \
+    -Dingest.scan.webhook.enabled=false \
     -Dingest.rate-limit.enabled=true -Dingest.rate-limit.burst=1000000000 -Dingest.rate-limit.requests-per-second=1000000
   wait_ready || { echo "the service did not start with the redis backend; see $WORK/service.log" >&2; exit 1; }
   echo "POST /entity: reference example, rate limiting on, buckets in Redis"

@@ -248,6 +248,14 @@ public interface IngestConfig {
 
         interface Webhook {
 
+            /**
+             * Whether scans may name a webhook. With the Redis backend webhooks need {@code ingest.state.secret-key}
+             * (the service does not start without it unless this is {@code false}); switched off, a scan that names
+             * one is answered 503.
+             */
+            @WithDefault("true")
+            boolean enabled();
+
             @WithDefault("5s")
             Duration timeout();
 

@@ -63,7 +63,6 @@ public class BrokerConnection {
     private final Map<String, Consumer<AmqpMessage>> subscriptions = new ConcurrentHashMap<>();
     private final Set<String> attached = new HashSet<>();
     private final Future<Context> context;
-    private final Future<String> deployment;
     private final AmqpClient client;
     private Future<AmqpConnection> connection;
     private long links;
@@ -78,7 +77,7 @@ public class BrokerConnection {
         this.timeout = config.publish().timeout();
         this.tlsRegistry = tlsRegistry;
         Promise<Context> owned = Promise.promise();
-        this.deployment = vertx.deployVerticle(new AbstractVerticle() {
+        vertx.deployVerticle(new AbstractVerticle() {
 
             @Override
             public void start() {
@@ -116,7 +115,8 @@ public class BrokerConnection {
         closed = true;
         connected = false;
         client.close();
-        deployment.onSuccess(vertx::undeploy);
+        // The verticle is left to Vert.x, which undeploys every verticle as it closes: undeploying it here too raced
+        // with that and logged "Already undeployed" as an error at every clean shutdown.
     }
 
     /**

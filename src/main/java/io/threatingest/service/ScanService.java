@@ -17,6 +17,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import io.threatingest.config.IngestConfig;
+import io.threatingest.config.NotConfiguredException;
 import io.threatingest.domain.ScanTarget;
 import io.threatingest.domain.SubmissionException;
 import io.threatingest.messaging.EventPublisher;
@@ -60,7 +61,7 @@ public class ScanService {
     private final IngestConfig.Addresses addresses;
     private final Duration timeout;
     private final Duration lease;
-    private final boolean webhooksNeedAKey;
+    private final boolean webhooksEnabled;
     private final StateBackendFailures failures;
     private long sweeper = -1;
 
@@ -72,7 +73,12 @@ public class ScanService {
                 ? new RedisScanTaskStore(state.redis(), json, box, scan.reuseWindow(), scan.retention(),
                         scan.webhookLease())
                 : new MemoryScanTaskStore(scan.reuseWindow(), scan.retention(), scan.webhookLease(), scan.maxTasks());
-        this.webhooksNeedAKey = state.shared() && box.isEmpty();
+        this.webhooksEnabled = scan.webhook().enabled();
+        if (webhooksEnabled && state.shared() && box.isEmpty()) {
+            throw new IllegalStateException("ingest.state.secret-key is required with ingest.state.backend=redis: "
+                    + "webhooks are stored there sealed with it (a 32-byte key, base64: openssl rand -base64 32). "
+                    + "To run without webhooks, set ingest.scan.webhook.enabled=false");
+        }
         this.events = events;
         this.webhooks = webhooks;
         this.vertx = vertx;
@@ -109,11 +115,11 @@ public class ScanService {
                         + (target.kind().equals("ip") ? "an IP address (ip)" : "a domain name (fqdn)"));
             }
             if (webhook != null) {
-                webhooks.policy().check(webhook);
-                if (webhooksNeedAKey) {
-                    throw new SubmissionException("/webhook", "webhooks are not available: the service stores them "
-                            + "sealed in its shared state and has no key for that (ingest.state.secret-key)");
+                if (!webhooksEnabled) {
+                    throw new NotConfiguredException("webhooks are switched off on this service "
+                            + "(ingest.scan.webhook.enabled=false)", null);
                 }
+                webhooks.policy().check(webhook);
             }
             return target;
         }).flatMap(target -> checkWebhookHost(webhook).chain(() -> claim(target, webhook, caller)));
@@ -191,7 +197,7 @@ public class ScanService {
         return call.ifNoItem().after(timeout).fail()
                 .onItem().invoke(failures::succeeded)
                 .onFailure(failure -> !(failure instanceof SubmissionException)
-                        && !(failure instanceof SecretBox.Unopenable))
+                        && !(failure instanceof NotConfiguredException))
                 .transform(failure -> {
                     failures.failed(operation, failure);
                     return new StateUnavailableException("scan tasks cannot be reached now");

@@ -11,6 +11,8 @@ import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
+import io.threatingest.config.NotConfiguredException;
+
 /**
  * Seals values that may hold credentials before they leave the process for the state backend (AES-256-GCM, a
  * fresh 96-bit nonce each time), so that Redis, its backups and its replicas never hold them in clear.
@@ -18,7 +20,9 @@ import javax.crypto.spec.SecretKeySpec;
 public final class SecretBox {
 
     /** A sealed value that this key cannot open: another key sealed it, or it was altered. */
-    public static final class Unopenable extends RuntimeException {
+    public static final class Unopenable extends NotConfiguredException {
+
+        private static final long serialVersionUID = 1L;
 
         public Unopenable(String message, Throwable cause) {
             super(message, cause);
@@ -42,10 +46,13 @@ public final class SecretBox {
             try {
                 key = Base64.getDecoder().decode(text.trim());
             } catch (IllegalArgumentException e) {
-                throw new IllegalStateException("ingest.state.secret-key is not base64");
+                throw new IllegalStateException(
+                        "ingest.state.secret-key is not base64 (make one with: openssl rand -base64 32)");
             }
             if (key.length != 32) {
-                throw new IllegalStateException("ingest.state.secret-key must be 32 bytes (256 bits), base64");
+                throw new IllegalStateException(
+                        "ingest.state.secret-key must be 32 bytes (256 bits), base64 (make one with: "
+                                + "openssl rand -base64 32)");
             }
             return new SecretBox(key);
         });

@@ -17,6 +17,7 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.threatingest.support.AuthFixtureResource;
+import io.threatingest.support.RedisServerResource;
 import io.threatingest.support.TestCredentials;
 
 /**
@@ -38,6 +39,7 @@ class MonitoringOutageMetricsTest {
                     "ingest.broker.port", Integer.toString(closedPort()),
                     "ingest.state.backend", "redis",
                     "quarkus.redis.hosts", "redis://127.0.0.1:" + closedPort(),
+                    "ingest.state.secret-key", RedisServerResource.TEST_SECRET_KEY,
                     "ingest.state.timeout", "300ms");
         }
 

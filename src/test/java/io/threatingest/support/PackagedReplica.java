@@ -6,11 +6,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -30,6 +32,23 @@ public final class PackagedReplica implements AutoCloseable {
     }
 
     public static PackagedReplica start(String name, Map<String, String> settings) throws Exception {
+        return start(name, null, settings);
+    }
+
+    /**
+     * With {@code environment}, the process gets only that environment (and {@code PATH}), as a container gets what
+     * its manifest gives it; without, this process's environment.
+     */
+    public static PackagedReplica start(String name, Map<String, String> environment, Map<String, String> settings)
+            throws Exception {
+        PackagedReplica replica = launch(name, environment, settings);
+        replica.awaitReady();
+        return replica;
+    }
+
+    /** Starts the process without waiting for it to be ready (for a start that is expected to fail). */
+    public static PackagedReplica launch(String name, Map<String, String> environment, Map<String, String> settings)
+            throws Exception {
         int port;
         try (ServerSocket free = new ServerSocket(0)) {
             port = free.getLocalPort();
@@ -38,18 +57,34 @@ public final class PackagedReplica implements AutoCloseable {
                 .toString(), "-Dquarkus.http.port=" + port));
         settings.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(List.of("-jar", Path.of("target", "quarkus-app", "quarkus-run.jar").toString()));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(Path.of("target", "replica-" + name + ".log").toFile()).start();
-        PackagedReplica replica = new PackagedReplica(name, port, process);
-        replica.awaitReady();
-        return replica;
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(log(name).toFile());
+        if (environment != null) {
+            builder.environment().keySet().retainAll(Set.of("PATH"));
+            builder.environment().putAll(environment);
+        }
+        return new PackagedReplica(name, port, builder.start());
+    }
+
+    private static Path log(String name) {
+        return Path.of("target", "replica-" + name + ".log");
+    }
+
+    /** What the process wrote so far (standard output and error). */
+    public List<String> logLines() throws IOException {
+        return Files.readAllLines(log(name));
+    }
+
+    /** Waits for the process to end by itself; its exit code, or -1 when it still runs after the wait. */
+    public int awaitExit(Duration wait) throws InterruptedException {
+        return process.waitFor(wait.toMillis(), TimeUnit.MILLISECONDS) ? process.exitValue() : -1;
     }
 
     public String base() {
         return "http://127.0.0.1:" + port;
     }
 
-    private void awaitReady() throws Exception {
+    public void awaitReady() throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         HttpRequest ready = HttpRequest.newBuilder(URI.create(base() + "/q/health/ready")).build();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
@@ -66,12 +101,19 @@ public final class PackagedReplica implements AutoCloseable {
         throw new AssertionError("replica " + name + " did not become ready; see target/replica-" + name + ".log");
     }
 
-    @Override
-    public void close() throws InterruptedException {
+    /** SIGTERM, as Kubernetes stops a pod; its exit code once it ended (forcibly after 20 s: then -1). */
+    public int stop() throws InterruptedException {
         process.destroy();
         if (!process.waitFor(20, TimeUnit.SECONDS)) {
             process.destroyForcibly();
+            return -1;
         }
+        return process.exitValue();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        stop();
     }
 
     public static Duration timeout() {

@@ -18,6 +18,7 @@ public final class RedisServer implements AutoCloseable {
     private static final Path BINARY = Path.of(System.getProperty("test.redis.server", "/usr/bin/redis-server"));
 
     private final int port;
+    private String password;
     private Process process;
 
     /** Whether a server binary is there to start. */
@@ -35,13 +36,23 @@ public final class RedisServer implements AutoCloseable {
         }
     }
 
+    /** Clients must log in with this password ({@code requirepass}); set before {@link #start()}. */
+    public RedisServer requirePassword(String password) {
+        this.password = password;
+        return this;
+    }
+
     public synchronized RedisServer start() throws IOException, InterruptedException {
         if (process != null && process.isAlive()) {
             return this;
         }
-        process = new ProcessBuilder(List.of(BINARY.toString(), "--port", Integer.toString(port), "--bind", "127.0.0.1",
-                "--save", "", "--appendonly", "no", "--protected-mode", "no", "--logfile", ""))
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        List<String> command = new java.util.ArrayList<>(List.of(BINARY.toString(), "--port", Integer.toString(port),
+                "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--protected-mode", "no", "--logfile", ""));
+        if (password != null) {
+            command.addAll(List.of("--requirepass", password));
+        }
+        process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (System.nanoTime() < deadline) {
             try (Socket probe = new Socket("127.0.0.1", port)) {
@@ -76,6 +87,9 @@ public final class RedisServer implements AutoCloseable {
     public String cli(String... args) throws IOException, InterruptedException {
         List<String> command = new java.util.ArrayList<>(List.of(BINARY.resolveSibling("redis-cli").toString(), "-p",
                 Integer.toString(port)));
+        if (password != null) {
+            command.addAll(List.of("--no-auth-warning", "-a", password));
+        }
         command.addAll(List.of(args));
         Process cli = new ProcessBuilder(command).redirectErrorStream(true).start();
         String out = new String(cli.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);

@@ -12,6 +12,9 @@ public class RedisServerResource implements QuarkusTestResourceLifecycleManager 
 
     private RedisServer redis;
 
+    /** A 32-byte test key, base64, for {@code ingest.state.secret-key}. */
+    public static final String TEST_SECRET_KEY = "dGhyZWF0LWluZ2VzdCB0ZXN0IGtleSwgMzIgYnl0ZXM=";
+
     @Override
     public Map<String, String> start() {
         try {
@@ -19,7 +22,9 @@ public class RedisServerResource implements QuarkusTestResourceLifecycleManager 
         } catch (Exception e) {
             throw new IllegalStateException("redis-server did not start", e);
         }
-        return Map.of("ingest.state.backend", "redis", "quarkus.redis.hosts", redis.uri());
+        // The service refuses the redis backend without the key that seals webhooks there (a test value).
+        return Map.of("ingest.state.backend", "redis", "quarkus.redis.hosts", redis.uri(), "ingest.state.secret-key",
+                TEST_SECRET_KEY);
     }
 
     @Override

@@ -106,8 +106,15 @@ public final class TestCredentials {
         return claims.jws().keyId(kid).algorithm(algorithm).sign(key);
     }
 
+    /** A public key as a PEM file holds it (64-character lines between the markers). */
+    public static String pem(java.security.PublicKey key) {
+        return "-----BEGIN PUBLIC KEY-----\n"
+                + Base64.getMimeEncoder(64, new byte[]{ '\n' }).encodeToString(key.getEncoded())
+                + "\n-----END PUBLIC KEY-----\n";
+    }
+
     /** The JWKS holding the public RSA and EC keys. */
-    static String jwks() {
+    public static String jwks() {
         RSAPublicKey rsa = (RSAPublicKey) RSA.getPublic();
         ECPublicKey ec = (ECPublicKey) EC.getPublic();
         return "{\"keys\":["

@@ -19,6 +19,7 @@ import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import io.threatingest.config.IngestConfig;
+import io.threatingest.config.NotConfiguredException;
 import io.threatingest.domain.SubmissionException;
 import io.threatingest.domain.SubmissionFlattener;
 import io.threatingest.intake.DocumentException;
@@ -112,6 +113,12 @@ public class ErrorMappers {
         }
         return ErrorResponses.build(503, "the broker cannot take the submission now, retry later", null, null,
                 retryAfter, e);
+    }
+
+    /** The service's own configuration stands in the way: not the caller's fault, and said as it is. */
+    @ServerExceptionMapper
+    public Response notConfigured(NotConfiguredException e) {
+        return ErrorResponses.build(503, "not available on this service", e.getMessage(), null, null, null);
     }
 
     @ServerExceptionMapper
