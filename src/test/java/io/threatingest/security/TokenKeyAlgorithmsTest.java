@@ -41,11 +41,16 @@ class TokenKeyAlgorithmsTest {
         String rsaPem = TestCredentials.pem(TestCredentials.RSA.getPublic());
         String ecPem = TestCredentials.pem(TestCredentials.EC.getPublic());
         String jwks = TestCredentials.jwks();
+        io.vertx.core.json.JsonArray keys = new io.vertx.core.json.JsonObject(jwks).getJsonArray("keys");
+        String rsaJwk = keys.getJsonObject(0).encode();
+        String ecJwk = keys.getJsonObject(1).encode();
         String rs = TestCredentials.rs256(TestCredentials.claims("rsa-user", List.of("reporter"), List.of("soc")));
         String es = TestCredentials.es256(TestCredentials.claims("ec-user", List.of("reporter"), List.of("soc")));
         return Stream.of(RS_FIRST, ES_FIRST).flatMap(order -> Stream.of(
                 Arguments.of("RSA PEM", rsaPem, rs, "rsa-user", order),
                 Arguments.of("EC PEM", ecPem, es, "ec-user", order),
+                Arguments.of("RSA JWK", rsaJwk, rs, "rsa-user", order),
+                Arguments.of("EC JWK", ecJwk, es, "ec-user", order),
                 Arguments.of("JWKS, RSA token", jwks, rs, "rsa-user", order),
                 Arguments.of("JWKS, EC token", jwks, es, "ec-user", order)));
     }
