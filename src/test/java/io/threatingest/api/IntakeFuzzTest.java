@@ -11,11 +11,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
@@ -84,14 +87,14 @@ class IntakeFuzzTest {
 
     private final Map<Door, Map<Integer, AtomicInteger>> statuses = new EnumMap<>(Door.class);
     private final ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
-    private final Map<Door, java.util.concurrent.atomic.AtomicLong> millisByDoor = new EnumMap<>(Door.class);
-    private final java.util.concurrent.ConcurrentSkipListMap<Long, String> slowest = new java.util.concurrent.ConcurrentSkipListMap<>();
+    private final Map<Door, AtomicLong> millisByDoor = new EnumMap<>(Door.class);
+    private final ConcurrentSkipListMap<Long, String> slowest = new ConcurrentSkipListMap<>();
 
     @Test
     void mutatedDocumentsAtEveryDoorNeverGive5xx() throws Exception {
         for (Door door : Door.values()) {
-            statuses.put(door, new java.util.concurrent.ConcurrentHashMap<>());
-            millisByDoor.put(door, new java.util.concurrent.atomic.AtomicLong());
+            statuses.put(door, new ConcurrentHashMap<>());
+            millisByDoor.put(door, new AtomicLong());
         }
         Integer only = Integer.getInteger("intake.fuzz.case");
         int first = only == null ? 0 : only;

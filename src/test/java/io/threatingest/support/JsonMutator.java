@@ -3,9 +3,12 @@ package io.threatingest.support;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 
@@ -103,7 +106,7 @@ public final class JsonMutator {
         switch (random.nextInt(4)) {
             case 0 -> {
                 steps.add("bytes truncated at " + at);
-                return java.util.Arrays.copyOf(body, at);
+                return Arrays.copyOf(body, at);
             }
             case 1 -> {
                 steps.add("bytes BOM prepended");
@@ -118,7 +121,7 @@ public final class JsonMutator {
                 byte[][] inserts = { { 0 }, { (byte) 0xff }, { (byte) 0xc3, 0x28 }, { (byte) 0xed, (byte) 0xa0,
                         (byte) 0x80 }, { (byte) 0xe2, (byte) 0x82 } };
                 byte[] insert = inserts[random.nextInt(inserts.length)];
-                steps.add("bytes " + java.util.HexFormat.of().formatHex(insert) + " inserted at " + at);
+                steps.add("bytes " + HexFormat.of().formatHex(insert) + " inserted at " + at);
                 byte[] out = new byte[body.length + insert.length];
                 System.arraycopy(body, 0, out, 0, at);
                 System.arraycopy(insert, 0, out, at, insert.length);
@@ -311,7 +314,7 @@ public final class JsonMutator {
     }
 
     private void longString(Position at) {
-        int[] lengths = { 1_000, 70_000, 400_000, 1_500_000 };
+        int[] lengths = { 1_000, 70_000, 400_000, 1_000_000 };
         int length = lengths[random.nextInt(lengths.length)];
         String unit;
         if ("pattern".equals(at.field()) && at.node().isTextual()) {
@@ -326,7 +329,7 @@ public final class JsonMutator {
             text.append(unit);
         }
         replace(at, NODES.textNode(text.toString()), "long " + at.shown() + " " + text.length() + " chars of "
-                + Json.shorten(unit));
+                + shorten(unit));
     }
 
     private void huge(Position at) {
@@ -354,7 +357,7 @@ public final class JsonMutator {
     }
 
     private static String type(JsonNode node) {
-        return node.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
+        return node.getNodeType().name().toLowerCase(Locale.ROOT);
     }
 
     private static String describe(JsonNode node) {
@@ -389,10 +392,7 @@ public final class JsonMutator {
     }
 
     /** Text cut for descriptions. */
-    private static final class Json {
-
-        static String shorten(String text) {
-            return escapeControls(text.length() > 30 ? text.substring(0, 30) + "..." : text);
-        }
+    private static String shorten(String text) {
+        return escapeControls(text.length() > 30 ? text.substring(0, 30) + "..." : text);
     }
 }

@@ -33,7 +33,7 @@ public final class TextMutator {
             int at = offset(text, random);
             switch (random.nextInt(7)) {
                 case 0 -> {
-                    int[] lengths = { 1_000, 100_000, 1_000_000 };
+                    int[] lengths = { 1_000, 50_000, 400_000 };
                     String unit = RUNS[random.nextInt(RUNS.length)];
                     int length = lengths[random.nextInt(lengths.length)];
                     text.insert(at, unit.repeat(Math.max(1, length / unit.length())));
