@@ -210,11 +210,15 @@ class IntakeFuzzTest {
             }
             case TAXII -> {
                 JsonMutator mutated = JsonMutator.mutate(pick(ENVELOPES, random), random, mutations);
-                headers.put("Content-Type", TAXII_TYPE);
-                headers.put("Accept", TAXII_TYPE);
+                // now and then a media type the TAXII negotiation refuses (415, 406), answered as TAXII errors too
+                String[] types = { TAXII_TYPE, "application/taxii+json", "application/stix+json;version=2.1",
+                        "application/taxii+json;version=2.0" };
+                String[] accepts = { TAXII_TYPE, "*/*", "application/taxii+json", "application/xml" };
+                headers.put("Content-Type", random.nextInt(10) == 0 ? types[random.nextInt(types.length)] : TAXII_TYPE);
+                headers.put("Accept", random.nextInt(10) == 0 ? accepts[random.nextInt(accepts.length)] : TAXII_TYPE);
                 byte[] body = mutated.bytes(5);
-                yield new Case(number, door, TAXII_OBJECTS, headers, body, encoding,
-                        describe(mutated.description(), false));
+                yield new Case(number, door, TAXII_OBJECTS, headers, body, encoding, describe(mutated.description()
+                        + "; " + headers.get("Content-Type") + "; accept " + headers.get("Accept"), false));
             }
             case BATCH_JSON -> {
                 JsonMutator mutated = JsonMutator.mutate(pick(BATCHES, random), random, mutations);
