@@ -191,7 +191,8 @@ class IntakeFuzzTest {
         headers.put("api-secret", TestCredentials.REPORTER.secret());
         Encoding encoding = random.nextInt(10) == 0 ? Encoding.CHUNKED : Encoding.CONTENT_LENGTH;
         boolean dryRun = random.nextInt(100) < 92;
-        String query = (dryRun ? "dryRun=true" : "") + (random.nextInt(10) == 0 ? "&refang=true" : "");
+        String query = (dryRun ? "dryRun=true" : "") + (random.nextInt(10) == 0 ? "&refang=true" : "")
+                + (random.nextInt(50) == 0 ? "&refang=maybe" : "");
         return switch (door) {
             case STIX -> {
                 JsonMutator mutated = JsonMutator.mutate(pick(BUNDLES, random), random, mutations);
