@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -76,6 +77,11 @@ final class BatchDocuments {
             }
         } catch (JsonParseException e) {
             batch.addUnreadable("malformed JSON: " + firstLine(e.getOriginalMessage()) + " (at " + at + ")", at);
+            return;
+        } catch (StreamConstraintsException e) {
+            // nesting too deep (or a number too long) is this line's fault, as malformed JSON would be
+            batch.addUnreadable("exceeds a JSON limit: " + firstLine(e.getOriginalMessage()) + " (at " + at + ")",
+                    at);
             return;
         }
         item(line, start, length - start, batch);

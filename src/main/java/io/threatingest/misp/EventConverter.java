@@ -226,7 +226,7 @@ final class EventConverter {
         String type = Json.text(galaxy, "type", null);
         JsonNode clusters = galaxy.get("GalaxyCluster");
         if (Json.absent(clusters) || !clusters.isArray()) {
-            out.add(SourceObject.notMapped(Json.text(galaxy, "uuid", NO_UUID), null, "galaxy:" + type, pointer,
+            out.add(SourceObject.notMapped(Json.text(galaxy, "uuid", NO_UUID), null, galaxyKind(type), pointer,
                     Json.absent(clusters) ? "the galaxy has no clusters" : "its GalaxyCluster is not an array"));
             return;
         }
@@ -237,19 +237,20 @@ final class EventConverter {
 
     private void cluster(JsonNode cluster, String pointer, String galaxyType, List<String> tags) {
         if (!cluster.isObject()) {
-            out.add(SourceObject.notMapped(NO_UUID, null, "galaxy:" + galaxyType, pointer,
+            out.add(SourceObject.notMapped(NO_UUID, null, galaxyKind(galaxyType), pointer,
                     "a galaxy cluster is a JSON object, not " + Json.kind(cluster)));
             return;
         }
         String ref = Json.text(cluster, "uuid", NO_UUID);
         String version = Json.version(cluster.get("version"));
         String type = Json.text(cluster, "type", galaxyType);
-        String kind = "galaxy:" + type;
+        String kind = galaxyKind(type);
         String entityType = Galaxies.entityType(type);
         String value = Json.text(cluster, "value", null);
         if (entityType == null) {
-            out.add(SourceObject.notMapped(ref, version, kind, pointer,
-                    "clusters of the galaxy " + type + " have no entity type"));
+            out.add(SourceObject.notMapped(ref, version, kind, pointer, type == null
+                    ? "neither the cluster nor its galaxy has a type"
+                    : "clusters of the galaxy " + type + " have no entity type"));
         } else if (value == null) {
             out.add(SourceObject.notMapped(ref, version, kind, pointer, "the cluster has no value"));
         } else {
@@ -257,6 +258,10 @@ final class EventConverter {
             out.add(SourceObject.mapped(ref, version, kind, pointer, List.of(tree)));
             remember(ref, tree);
         }
+    }
+
+    private static String galaxyKind(String type) {
+        return type == null ? "galaxy" : "galaxy:" + type;
     }
 
     private void remember(String ref, EntitySubmission tree) {

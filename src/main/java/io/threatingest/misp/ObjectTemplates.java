@@ -30,8 +30,9 @@ final class ObjectTemplates {
     private ObjectTemplates() {
     }
 
+    /** @param template the object's name, {@code null} when it has none (Map.of refuses to look up null) */
     static List<String> rootTypes(String template) {
-        return ROOTS.getOrDefault(template, List.of());
+        return template == null ? List.of() : ROOTS.getOrDefault(template, List.of());
     }
 
     /** A {@code text} attribute that an object's relation calls a path is a path. */

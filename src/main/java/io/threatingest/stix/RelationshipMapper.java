@@ -41,7 +41,8 @@ final class RelationshipMapper {
         if (target.reason() != null) {
             return Mapping.none(target.reason());
         }
-        boolean containment = CONTAINMENT.contains(Json.text(relationship, "relationship_type"));
+        String type = Json.text(relationship, "relationship_type");
+        boolean containment = type != null && CONTAINMENT.contains(type); // Set.of refuses to look up null
         return link(source.entities(), target.entities(), containment);
     }
 

@@ -257,6 +257,21 @@ class BatchIngestTest {
         document.then().body("error.param", equalTo("/entities/10000"));
     }
 
+    /** A line nested beyond the JSON limit refuses that line alone; in a JSON document, the whole batch. */
+    @Test
+    void anItemNestedTooDeeplyIsRefused() {
+        String deep = "{\"type\":\"ip\",\"attributes\":" + "{\"x\":".repeat(60) + "1" + "}".repeat(60) + "}";
+        String valid = "{\"type\":\"ip\",\"attributes\":{\"ip\":\"192.0.2.41\"}}";
+        JsonPath ndjson = TestCredentials.reporter().contentType("application/x-ndjson").queryParam("dryRun", "true")
+                .body((valid + "\n" + deep + "\n").getBytes(StandardCharsets.UTF_8)).post(BATCH).then()
+                .statusCode(200).extract().jsonPath();
+        assertEquals(List.of("accepted", "rejected"), ndjson.getList("items.status"));
+        assertEquals("/entities/1", ndjson.getString("items[1].error.param"));
+        assertTrue(ndjson.getString("items[1].error.message").startsWith("exceeds a JSON limit"));
+        Response document = postJson(document(List.of(valid, deep)), Map.of("dryRun", "true"));
+        EntityIngestTest.assertErrorHeaders(document, 400);
+    }
+
     @Test
     void aBatchThatIsNotOneIsRefused() {
         for (String[] bad : new String[][]{ { "{}", "/entities" }, { "{\"entities\":[]}", "/entities" },

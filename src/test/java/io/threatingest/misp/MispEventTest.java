@@ -149,6 +149,41 @@ class MispEventTest {
                 "a MISP object is a JSON object, not a JSON string"), objects.get(6));
     }
 
+    /** An object without a string name has no template: its first mapped attribute is the root. */
+    @Test
+    void objectWithoutATemplateNameRootsAtItsFirstMappedAttribute() {
+        for (String name : List.of("", "\"name\": null,", "\"name\": 4,", "\"name\": {\"x\": 1},")) {
+            Conversion conversion = map("""
+                    {"Event": {"Object": [
+                      {"uuid": "o", %s "Attribute": [
+                        {"type": "text", "value": "x"},
+                        {"type": "domain", "value": "a.example"},
+                        {"type": "ip-dst", "value": "8.8.8.8"}
+                      ]}
+                    ]}}""".formatted(name));
+            SourceObject object = conversion.objects().get(0);
+            assertEquals(SourceObject.mapped("o", null, "object", "/Event/Object/0",
+                    List.of(text("domain", "a.example", null, NONE, text("ip", "8.8.8.8", null, NONE)))), object,
+                    name);
+        }
+    }
+
+    @Test
+    void galaxyWithoutATypeIsListedWithoutOne() {
+        Conversion conversion = map("""
+                {"Event": {"Galaxy": [
+                  {"GalaxyCluster": [{"uuid": "c", "value": "Sofacy"}, 5]},
+                  {"type": 3, "GalaxyCluster": {"uuid": "d"}}
+                ]}}""");
+        List<SourceObject> objects = conversion.objects();
+        assertEquals(new SourceObject("c", null, "galaxy", "/Event/Galaxy/0/GalaxyCluster/0", List.of(),
+                "neither the cluster nor its galaxy has a type"), objects.get(0));
+        assertEquals(new SourceObject("(no uuid)", null, "galaxy", "/Event/Galaxy/0/GalaxyCluster/1", List.of(),
+                "a galaxy cluster is a JSON object, not a JSON number"), objects.get(1));
+        assertEquals(new SourceObject("(no uuid)", null, "galaxy", "/Event/Galaxy/1", List.of(),
+                "its GalaxyCluster is not an array"), objects.get(2));
+    }
+
     @Test
     void objectReferencesAssociateTheReferencedRoot() {
         Conversion conversion = map("""

@@ -300,6 +300,46 @@ class StixObjectsTest {
                         """));
     }
 
+    /** A relationship_type that is absent, null or not a string is an ordinary (non-containment) relationship. */
+    @Test
+    void relationshipWithoutAStringTypeIsAnAssociation() throws Exception {
+        String link = "relationship: malware='X' (association sha256='aa')";
+        assertEquals(List.of("malware: malware='X'", "file: sha256='aa'", link, link, link, link),
+                lines("""
+                        {"type": "malware", "id": "malware--1", "name": "X"},
+                        {"type": "file", "id": "file--1", "hashes": {"SHA-256": "aa"}},
+                        {"type": "relationship", "id": "relationship--1", "source_ref": "malware--1", "target_ref": "file--1"},
+                        {"type": "relationship", "id": "relationship--2", "relationship_type": null,
+                         "source_ref": "malware--1", "target_ref": "file--1"},
+                        {"type": "relationship", "id": "relationship--3", "relationship_type": 7,
+                         "source_ref": "malware--1", "target_ref": "file--1"},
+                        {"type": "relationship", "id": "relationship--4", "relationship_type": ["contains"],
+                         "source_ref": "malware--1", "target_ref": "file--1"}
+                        """));
+    }
+
+    /** Ends and references of the wrong JSON type are reported with the object's pointer, never thrown. */
+    @Test
+    void relationshipAndSightingMembersOfTheWrongTypeAreNotMapped() throws Exception {
+        var bundle = new ObjectMapper().readTree("""
+                {"type": "bundle", "objects": [
+                  {"type": "malware", "id": "malware--1", "name": "X"},
+                  {"type": "relationship", "id": "relationship--1", "relationship_type": "uses",
+                   "source_ref": {"id": "malware--1"}, "target_ref": "malware--1"},
+                  {"type": "relationship", "id": "relationship--2", "source_ref": "malware--1", "target_ref": 3},
+                  {"type": "sighting", "id": "sighting--1", "sighting_of_ref": null, "observed_data_refs": "x"},
+                  {"type": "sighting", "id": "sighting--2", "sighting_of_ref": "malware--1",
+                   "observed_data_refs": {"0": "malware--1"}}
+                ]}""");
+        List<SourceObject> objects = new StixMapper().bundle(bundle).objects();
+        assertEquals(List.of("source (none) is not in the document", "target (none) is not in the document",
+                "sighting_of_ref (none) is not in the document",
+                "no observed data of the sighting is in the document and maps to an entity"),
+                objects.subList(1, 5).stream().map(SourceObject::notMapped).toList());
+        assertEquals(List.of("/objects/1", "/objects/2", "/objects/3", "/objects/4"),
+                objects.subList(1, 5).stream().map(SourceObject::pointer).toList());
+    }
+
     @Test
     void embeddedObservablesOfStix20() throws Exception {
         assertEquals(List.of(

@@ -153,6 +153,15 @@ public class ErrorMappers {
         return ErrorResponses.build(status, summary, null, null, null, status >= 500 ? e : null);
     }
 
+    /** JSON read inside a callback that may not throw checked exceptions (NDJSON lines) arrives wrapped. */
+    @ServerExceptionMapper
+    public Response uncheckedIo(java.io.UncheckedIOException e) {
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return badJson(json);
+        }
+        return unexpected(e);
+    }
+
     @ServerExceptionMapper
     public Response unexpected(Throwable e) {
         return ErrorResponses.build(500, "internal error", null, null, null, e);
