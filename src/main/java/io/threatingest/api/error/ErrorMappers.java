@@ -1,5 +1,6 @@
 package io.threatingest.api.error;
 
+import java.io.UncheckedIOException;
 import java.time.Duration;
 
 import jakarta.validation.ConstraintViolationException;
@@ -155,7 +156,7 @@ public class ErrorMappers {
 
     /** JSON read inside a callback that may not throw checked exceptions (NDJSON lines) arrives wrapped. */
     @ServerExceptionMapper
-    public Response uncheckedIo(java.io.UncheckedIOException e) {
+    public Response uncheckedIo(UncheckedIOException e) {
         if (e.getCause() instanceof JsonProcessingException json) {
             return badJson(json);
         }
