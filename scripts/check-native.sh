@@ -100,7 +100,7 @@ set -e
 elapsed=$(( $(date +%s) - started ))
 grep -E '^\[[1-8]/8\]|types reachable|methods reachable|registered for' "$log" || true
 # Error lines: the builder's own "Error:"/"Fatal error:" lines, unsupported features and what they name.
-errors=$(grep -nE '^(Error|Fatal error)|UnsupportedFeature|Detected an instance|^Caused by|^Detailed message|^Trace:|embedded in|^\s+(parsing method|reading field|scanning root|at io\.threatingest\.)' "$log" | head -60 || true)
+errors=$(grep -nE '^(Error|Fatal error)|UnsupportedFeature|Detected an instance|^Caused by|^Detailed message|^Trace:|embedded in|^\s+(parsing method|reading field|scanning root|(at )?io\.threatingest\.)' "$log" | head -60 || true)
 if [ "$status" -ne 0 ] || grep -qE '^(Error|Fatal error)' "$log"; then
   echo "native-analysis: FAILED after ${elapsed}s (builder exit $status); error lines of $log:" >&2
   echo "$errors" >&2
