@@ -98,7 +98,7 @@ set +e
 status=$?
 set -e
 elapsed=$(( $(date +%s) - started ))
-grep -E '^\[[1-8]/8\]|types reachable|methods reachable|registered for' "$log" || true
+grep -E '^\[[1-8]/8\]|found reachable|registered for' "$log" || true
 # Error lines: the builder's own "Error:"/"Fatal error:" lines, unsupported features and what they name.
 errors=$(grep -nE '^(Error|Fatal error)|UnsupportedFeature|Detected an instance|^Caused by|^Detailed message|^Trace:|embedded in|^\s+(parsing method|reading field|scanning root|(at )?io\.threatingest\.)' "$log" | head -60 || true)
 if [ "$status" -ne 0 ] || grep -qE '^(Error|Fatal error)' "$log"; then
