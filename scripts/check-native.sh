@@ -8,9 +8,9 @@
 # are reported, and stops there (-H:+ReturnAfterAnalysis): nothing is compiled or linked, so a clean run here does
 # not prove that the executable links or runs (that needs a GraalVM or Mandrel distribution, or Dockerfile.native).
 #
-#   scripts/check-native.sh                    # inputs, builder, analysis: ~5 min on 2 cores, ~3 GB of heap
+#   scripts/check-native.sh                    # inputs, builder, analysis: 10-22 min on 2 shared cores, RSS ~4 GB
 #   SKIP_SOURCES=1 scripts/check-native.sh     # reuse target/native-sources
-#   GRAALVM_VERSION=25.0.2 NATIVE_ANALYSIS_JDK=/path/to/jdk-25 scripts/check-native.sh
+#   GRAALVM_VERSION=25.0.2 NATIVE_ANALYSIS_JDK=/path/to/jdk-25 BUILDER_HEAP=6g scripts/check-native.sh
 #
 # Exits non-zero, printing the builder's error lines, when the analysis fails. The full log is
 # target/native-analysis/analysis.log. Needs gcc (the builder measures its C interface with the C compiler; the
