@@ -11,7 +11,7 @@
 #   - the reference example with rate limiting on and the buckets in Redis (when redis-server is installed);
 #   - dry runs of the reference example with an API key against a Bearer token (RS256, token cache on and off);
 #   - start-up to the first 202, median of 5: the plain jar, and (JDK 25+) the aot-jar packaging with the JDK AOT
-#     cache trained by the integration tests (quarkus.package.jar.aot.enabled), with default and small-footprint flags.
+#     cache trained by scripts/aot-train.sh, with default and small-footprint flags (bench/startup.sh: these alone).
 # Prints the figures and ratios and writes them with the machine description to bench/results/<date>.md.
 #
 #   bench/run.sh                 # 20 s per measurement
@@ -201,12 +201,13 @@ if [ -n "${SKIP_AOT:-}" ]; then
   STARTUP_AOT="not measured (SKIP_AOT)"
 elif "$JAVA" -XX:AOTCacheOutput=/dev/null -version > /dev/null 2>&1; then
   # The aot-jar packaging (all classes on the JDK's class path, so the cache can hold them) in its own directory,
-  # its cache written by the JDK while the @QuarkusIntegrationTest suite drives the packaged service.
-  echo "start-up, AOT cache: packaging and training with the integration tests"
+  # its cache written by scripts/aot-train.sh (start-up and authenticated dry runs, as in the JVM image's build).
+  echo "start-up, AOT cache: packaging and training (scripts/aot-train.sh)"
   rm -rf target/quarkus-aot
   JAVA_HOME=$("$JAVA" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.home/ {print $2}') \
-    ./mvnw -B -q verify -Dquarkus.package.jar.aot.enabled=true -Dquarkus.package.output-directory=quarkus-aot \
-    -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=PackagedServiceIT > "$WORK/aot-training.log" 2>&1 \
+    ./mvnw -B -q package -DskipTests -Dcodegen.skip=true -Dquarkus.package.jar.aot.enabled=true \
+    -Dquarkus.package.output-directory=quarkus-aot > "$WORK/aot-training.log" 2>&1 \
+    && JAVA=$JAVA bash scripts/aot-train.sh target/quarkus-aot >> "$WORK/aot-training.log" 2>&1 \
     || { echo "AOT training failed; see $WORK/aot-training.log" >&2; exit 1; }
   ./mvnw -B -q package -DskipTests   # the default packaging again, for anyone running the jar after us
   if [ -f target/quarkus-aot/app.aot ]; then
@@ -252,7 +253,7 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.0f%%", (b > 0 ? 100 * a / b 
   echo "- Service CPU per entity: 100-entity trees $(per_request "${CPU[tree100]}" $(( RPS[tree100] * 100 ))) µs, 1,000-entity trees $(per_request "${CPU[tree1000]}" $(( RPS[tree1000] * 1000 ))) µs"
   echo "- Peak RSS of the service under load: ${PEAK_RSS} MB with default JVM sizing; ${SMALL_RSS} MB with \`${SMALL_FLAGS[*]}\`"
   echo "- Start-up to the first 202 (median of 5; API key, so it includes one Argon2id check): plain jar ${STARTUP_PLAIN} ms;"
-  echo "  aot-jar with the AOT cache trained by the integration tests ${STARTUP_AOT} ms, and ${STARTUP_AOT_SMALL} ms with \`${SMALL_FLAGS[*]}\`"
+  echo "  aot-jar with the AOT cache trained by scripts/aot-train.sh ${STARTUP_AOT} ms, and ${STARTUP_AOT_SMALL} ms with \`${SMALL_FLAGS[*]}\`"
 } | tee "$RESULTS"
 
 # --- Bearer token against API key: single-entity dry runs -------------------------------------------------------

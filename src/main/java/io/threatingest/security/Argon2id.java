@@ -2,11 +2,12 @@ package io.threatingest.security;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.util.Base64;
 
 import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
 import org.bouncycastle.crypto.params.Argon2Parameters;
+
+import io.threatingest.domain.Randomness;
 
 /**
  * Argon2id password hashing (Bouncy Castle's lightweight generator) in the PHC string form
@@ -22,14 +23,13 @@ public final class Argon2id {
     private static final int HASH_BYTES = 32;
     private static final Base64.Encoder B64 = Base64.getEncoder().withoutPadding();
     private static final Base64.Decoder B64_DECODER = Base64.getDecoder();
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private Argon2id() {
     }
 
     public static String hash(String secret) {
         byte[] salt = new byte[SALT_BYTES];
-        RANDOM.nextBytes(salt);
+        Randomness.secure().nextBytes(salt);
         byte[] hash = derive(secret, salt, MEMORY_KIB, ITERATIONS, PARALLELISM, HASH_BYTES);
         return "$argon2id$v=19$m=" + MEMORY_KIB + ",t=" + ITERATIONS + ",p=" + PARALLELISM + "$"
                 + B64.encodeToString(salt) + "$" + B64.encodeToString(hash);
