@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.threatingest.domain.DataType;
 import io.threatingest.domain.screening.ScreeningIndex;
 import io.threatingest.domain.screening.WarningList;
 import io.threatingest.screening.ListFile;
@@ -58,7 +59,28 @@ public final class ScreeningLoad {
         System.out.printf("index structures %.1f MB, retained heap %.1f MB, %.1f MB per million entries%n",
                 index.bytes() / 1048576.0, (after - before) / 1048576.0,
                 (after - before) / 1048576.0 / (index.entries() / 1e6));
-        System.out.println(index.match(io.threatingest.domain.DataType.FQDN, "x").length);
+        // a rough lookup figure for these lists (JMH's ScreeningBenchmark is the careful one)
+        String[] hosts = new String[4096];
+        String[] ips = new String[4096];
+        java.util.SplittableRandom random = new java.util.SplittableRandom(3);
+        for (int i = 0; i < hosts.length; i++) {
+            hosts[i] = "www.h" + random.nextInt(100000) + (i % 2 == 0 ? ".google.com" : ".example.org");
+            ips[i] = ScreeningLists.ipv4(random);
+        }
+        int matched = 0;
+        for (int round = 0; round < 3; round++) {
+            long t0 = System.nanoTime();
+            for (int i = 0; i < 1_000_000; i++) {
+                matched += index.match(DataType.FQDN, hosts[i & 4095]).length;
+            }
+            long t1 = System.nanoTime();
+            for (int i = 0; i < 1_000_000; i++) {
+                matched += index.match(DataType.IP, ips[i & 4095]).length;
+            }
+            long t2 = System.nanoTime();
+            System.out.printf("lookup round %d: FQDN %d ns, IP %d ns (%d matches)%n", round, (t1 - t0) / 1_000_000,
+                    (t2 - t1) / 1_000_000, matched);
+        }
     }
 
     private static long usedHeap() throws InterruptedException {
