@@ -34,6 +34,10 @@ public final class ScreeningIndex {
     private final Pattern[] regexes;
     private final int[] regexLists;
     private final boolean[][] applies;
+    /** Per data type: whether any list of that kind applies at all, so that a lookup skips the others. */
+    private final boolean[] exactFor;
+    private final boolean[] substringFor;
+    private final boolean[] regexFor;
 
     /** A list without its entries: what the index keeps of it. */
     public record ListInfo(String key, String name, String version, ListType type, int entries,
@@ -51,9 +55,17 @@ public final class ScreeningIndex {
         this.regexes = regexes;
         this.regexLists = regexLists;
         this.applies = new boolean[lists.size()][DataType.values().length];
+        this.exactFor = new boolean[DataType.values().length];
+        this.substringFor = new boolean[DataType.values().length];
+        this.regexFor = new boolean[DataType.values().length];
         for (int i = 0; i < lists.size(); i++) {
             for (DataType type : DataType.values()) {
-                applies[i][type.ordinal()] = lists.get(i).definition().appliesTo(type);
+                boolean applied = lists.get(i).definition().appliesTo(type);
+                applies[i][type.ordinal()] = applied;
+                ListType kind = lists.get(i).type();
+                exactFor[type.ordinal()] |= applied && kind == ListType.STRING;
+                substringFor[type.ordinal()] |= applied && kind == ListType.SUBSTRING;
+                regexFor[type.ordinal()] |= applied && kind == ListType.REGEX;
             }
         }
     }
@@ -178,7 +190,7 @@ public final class ScreeningIndex {
         }
         Hits hits = new Hits();
         int t = type.ordinal();
-        if (exact.size() > 0) {
+        if (exactFor[t]) {
             byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
             add(hits, exact.get(bytes, 0, bytes.length), t, -1);
         }
@@ -219,7 +231,7 @@ public final class ScreeningIndex {
             default -> {
             }
         }
-        if (!substrings.isEmpty()) {
+        if (substringFor[t]) {
             Hits found = new Hits();
             substrings.find(text, found);
             for (int list : found.toArray()) {
@@ -228,7 +240,7 @@ public final class ScreeningIndex {
                 }
             }
         }
-        for (int i = 0; i < regexes.length; i++) {
+        for (int i = 0; regexFor[t] && i < regexes.length; i++) {
             if (applies[regexLists[i]][t] && regexes[i].matcher(text).find()) {
                 hits.add(regexLists[i]);
             }
