@@ -20,10 +20,19 @@ final class AddressRanges {
     private final long[] v6Low;
     private final int[] v6Values;
     private final ListSets sets;
+    /** For each value of an IPv4 address's first 16 bits, the first segment starting at or after it. */
+    private final int[] v4Buckets;
 
     private AddressRanges(long[] v4Starts, int[] v4Values, long[] v6High, long[] v6Low, int[] v6Values,
             ListSets sets) {
         this.v4Starts = v4Starts;
+        this.v4Buckets = new int[65537];
+        for (int bucket = 0, segment = 0; bucket <= 65536; bucket++) {
+            while (segment < v4Starts.length && v4Starts[segment] < ((long) bucket << 16)) {
+                segment++;
+            }
+            v4Buckets[bucket] = segment;
+        }
         this.v4Values = v4Values;
         this.v6High = v6High;
         this.v6Low = v6Low;
@@ -36,7 +45,7 @@ final class AddressRanges {
     }
 
     long bytes() {
-        return 12L * v4Starts.length + 20L * v6High.length;
+        return 12L * v4Starts.length + 4L * v4Buckets.length + 20L * v6High.length;
     }
 
     /** Adds the lists covering every address from {@code first} to {@code last} (one family). */
@@ -88,7 +97,14 @@ final class AddressRanges {
     }
 
     private int floor(long position) {
-        int at = Arrays.binarySearch(v4Starts, position);
+        // the segments starting within this address's /16, and the one before them (which may cover it)
+        int bucket = (int) (position >>> 16);
+        int from = v4Buckets[bucket];
+        int to = v4Buckets[bucket + 1];
+        if (from == to) {
+            return from - 1;
+        }
+        int at = Arrays.binarySearch(v4Starts, from, to, position);
         return at >= 0 ? at : -at - 2;
     }
 

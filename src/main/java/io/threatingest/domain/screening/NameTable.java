@@ -4,8 +4,9 @@ import java.util.Arrays;
 
 /**
  * A hash table from byte strings (UTF-8) to an int, built for millions of keys with little memory: the keys lie end
- * to end in one byte array, the table holds entry numbers (open addressing, linear probing, at most 3/4 full). About
- * the key's length plus 13 bytes per entry; no object per entry.
+ * to end in one byte array, each slot of the table holds the key's hash and its entry number (open addressing,
+ * linear probing, at most 3/4 full), so that a probe reads a key only when the hashes agree. About the key's length
+ * plus 19 bytes per entry; no object per entry.
  */
 final class NameTable {
 
@@ -14,7 +15,7 @@ final class NameTable {
     private int[] starts = new int[17];
     private int[] values = new int[16];
     private int size;
-    private int[] slots = new int[32];
+    private long[] slots = new long[32];
     private int mask = 31;
 
     int size() {
@@ -25,11 +26,12 @@ final class NameTable {
     int get(byte[] key, int from, int to) {
         int hash = hash(key, from, to);
         for (int slot = hash & mask;; slot = (slot + 1) & mask) {
-            int entry = slots[slot];
-            if (entry == 0) {
+            long at = slots[slot];
+            if (at == 0) {
                 return ListSets.NONE;
             }
-            if (same(entry - 1, key, from, to)) {
+            int entry = (int) at;
+            if ((int) (at >>> 32) == hash && same(entry - 1, key, from, to)) {
                 return values[entry - 1];
             }
         }
@@ -40,11 +42,12 @@ final class NameTable {
         int hash = hash(key, from, to);
         int slot = hash & mask;
         for (;; slot = (slot + 1) & mask) {
-            int entry = slots[slot];
-            if (entry == 0) {
+            long at = slots[slot];
+            if (at == 0) {
                 break;
             }
-            if (same(entry - 1, key, from, to)) {
+            int entry = (int) at;
+            if ((int) (at >>> 32) == hash && same(entry - 1, key, from, to)) {
                 values[entry - 1] = sets.union(values[entry - 1], value);
                 return;
             }
@@ -62,7 +65,7 @@ final class NameTable {
         values[size] = value;
         starts[size + 1] = used;
         size++;
-        slots[slot] = size;
+        slots[slot] = ((long) hash << 32) | size;
         if (size * 4L > slots.length * 3L) {
             grow();
         }
@@ -77,18 +80,21 @@ final class NameTable {
 
     /** Bytes held, for the memory figures. */
     long bytes() {
-        return arena.length + 4L * starts.length + 4L * values.length + 4L * slots.length;
+        return arena.length + 4L * starts.length + 4L * values.length + 8L * slots.length;
     }
 
     private void grow() {
-        int[] bigger = new int[slots.length * 2];
+        long[] bigger = new long[slots.length * 2];
         int biggerMask = bigger.length - 1;
-        for (int entry = 0; entry < size; entry++) {
-            int slot = hash(arena, starts[entry], starts[entry + 1]) & biggerMask;
+        for (long at : slots) {
+            if (at == 0) {
+                continue;
+            }
+            int slot = (int) (at >>> 32) & biggerMask;
             while (bigger[slot] != 0) {
                 slot = (slot + 1) & biggerMask;
             }
-            bigger[slot] = entry + 1;
+            bigger[slot] = at;
         }
         slots = bigger;
         mask = biggerMask;
