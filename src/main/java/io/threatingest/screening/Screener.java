@@ -1,9 +1,9 @@
 package io.threatingest.screening;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -36,6 +36,8 @@ public class Screener {
 
     private final ScreeningLists lists;
     private final MeterRegistry registry;
+    /** The counters of each list key, one per action, registered on first use. */
+    private final Map<String, Counter[]> counters = new ConcurrentHashMap<>();
 
     public Screener(ScreeningLists lists, MeterRegistry registry) {
         this.lists = lists;
@@ -54,7 +56,6 @@ public class Screener {
         }
         List<ScreeningMatch> matches = null;
         List<FlatEntity> entities = null;
-        Set<String> seen = new LinkedHashSet<>();
         for (int e = 0; e < flat.entities().size(); e++) {
             FlatEntity entity = flat.entities().get(e);
             int[] hits = matches(index, entity.type(), entity.value().text());
@@ -65,7 +66,7 @@ public class Screener {
             for (int list : hits) {
                 ScreeningIndex.ListInfo info = index.lists().get(list);
                 ScreeningAction action = snapshot.actions()[list];
-                if (seen.add(entity.id() + "\n" + info.key())) {
+                if (matches == null || !contains(matches, entity.id(), info.key())) {
                     matches = matches == null ? new ArrayList<>() : matches;
                     matches.add(new ScreeningMatch(entity.id(), info.key(), info.name(), action));
                     count(info.key(), action);
@@ -141,10 +142,25 @@ public class Screener {
         return index.match(dataType, text);
     }
 
+    private static boolean contains(List<ScreeningMatch> matches, String id, String list) {
+        for (ScreeningMatch match : matches) {
+            if (match.list().equals(list) && match.id().equals(id)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private void count(String list, ScreeningAction action) {
-        Counter.builder("ingest.screening.matches")
-                .description("Values that matched a screening list, by list and action")
-                .tag("list", list).tag("action", action.wireName())
-                .register(registry).increment();
+        Counter[] byAction = counters.computeIfAbsent(list, key -> new Counter[ScreeningAction.values().length]);
+        Counter counter = byAction[action.ordinal()];
+        if (counter == null) {
+            counter = Counter.builder("ingest.screening.matches")
+                    .description("Values that matched a screening list, by list and action")
+                    .tag("list", list).tag("action", action.wireName())
+                    .register(registry);
+            byAction[action.ordinal()] = counter;
+        }
+        counter.increment();
     }
 }
