@@ -25,7 +25,7 @@ registered 'io.threatingest.security.ApiKeyStore$Line'
 for dto in AcknowledgedResponse DryRunResponse 'DryRunResponse$EntityPreview' ErrorBody 'ErrorBody$Detail' \
     Definition CommentResponse LinkResponse ScanResponse BatchResponse 'BatchResponse$Item' \
     'BatchResponse$ItemError' IntakeResponse 'IntakeResponse$Item' ExtractResponse 'ExtractResponse$Indicator' \
-    RefangedParam; do
+    RefangedParam ScreenedParam; do
   registered "io.threatingest.api.dto.$dto"
 done
 # TAXII resources: answers built as a Response, and the status, which is also kept in Redis as JSON.

@@ -23,6 +23,7 @@ import io.threatingest.api.dto.AcknowledgedResponse;
 import io.threatingest.api.dto.ErrorBody;
 import io.threatingest.api.dto.LinkRequest;
 import io.threatingest.api.dto.LinkResponse;
+import io.threatingest.api.dto.ScreenedParam;
 import io.threatingest.security.Roles;
 import io.threatingest.service.AssociationService;
 
@@ -56,14 +57,18 @@ public class AssociationResource {
     @APIResponse(responseCode = "202", description = "Acknowledged, with both IDs.", content = @Content(schema = @Schema(implementation = LinkResponse.class)))
     @APIResponse(responseCode = "200", description = "Dry run: valid, nothing published (no submissionId).", content = @Content(schema = @Schema(implementation = LinkResponse.class)))
     @APIResponse(responseCode = "400", description = "Invalid ID, value or mode.", content = @Content(schema = @Schema(implementation = ErrorBody.class)))
-    @APIResponse(responseCode = "403", description = "Missing role `reporter`.", content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    @APIResponse(responseCode = "403", description = "Missing role `reporter`, or screen=false without the role `unscreened`.", content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    @APIResponse(responseCode = "422", description = "An entity given by {type, value} is on a screening list whose action is refuse.", content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     public Uni<Response> link(LinkRequest body,
-            @Parameter(description = DryRun.DESCRIPTION) @QueryParam("dryRun") String dryRun) {
+            @Parameter(description = DryRun.DESCRIPTION) @QueryParam("dryRun") String dryRun,
+            @Parameter(description = ScreenParam.DESCRIPTION) @QueryParam("screen") String screen) {
         LinkRequest request = RequestBodies.required(body);
         boolean validateOnly = DryRun.requested(dryRun);
+        boolean screened = callers.screen(screen);
         return associations.link(request.entityID(), RequestBodies.ref(request.entity()), request.relatedEntityID(),
-                RequestBodies.ref(request.relatedEntity()), request.mode(), callers.current(), validateOnly)
+                RequestBodies.ref(request.relatedEntity()), request.mode(), callers.current(), validateOnly, screened)
                 .map(linked -> DryRun.answer(validateOnly, new LinkResponse(AcknowledgedResponse.ACKNOWLEDGED,
-                        linked.submissionId(), linked.entityID(), linked.relatedEntityID())));
+                        linked.submissionId(), linked.entityID(), linked.relatedEntityID(),
+                        ScreenedParam.of(linked.screened()))));
     }
 }

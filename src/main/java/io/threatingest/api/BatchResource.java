@@ -30,6 +30,7 @@ import io.threatingest.api.dto.BatchRequest;
 import io.threatingest.api.dto.BatchResponse;
 import io.threatingest.api.dto.EntityRequest;
 import io.threatingest.api.dto.ErrorBody;
+import io.threatingest.api.dto.ScreenedParam;
 import io.threatingest.api.error.ApiException;
 import io.threatingest.api.error.ErrorResponses;
 import io.threatingest.config.IngestConfig;
@@ -99,9 +100,11 @@ public class BatchResource {
     public Uni<Response> json(RoutingContext routing,
             @Parameter(description = "All or nothing: publish only if every item is valid, in one event.") @QueryParam("atomic") String atomic,
             @Parameter(description = DryRun.DESCRIPTION) @QueryParam("dryRun") String dryRun,
-            @Parameter(description = EntityResource.REFANG) @QueryParam("refang") String refang) throws IOException {
+            @Parameter(description = EntityResource.REFANG) @QueryParam("refang") String refang,
+            @Parameter(description = ScreenParam.DESCRIPTION) @QueryParam("screen") String screen) throws IOException {
         Options options = new Options(BooleanQueryParam.parse("atomic", atomic), DryRun.requested(dryRun));
-        Batch batch = batches.start(callers.current(), BooleanQueryParam.parse("refang", refang));
+        Batch batch = batches.start(callers.current(), BooleanQueryParam.parse("refang", refang),
+                callers.screen(screen));
         Buffer body = routing.body().buffer();
         if (body == null || body.length() == 0) {
             throw ApiException.badRequest("request body required",
@@ -117,9 +120,11 @@ public class BatchResource {
     @RolesAllowed(Roles.REPORTER)
     @Operation(hidden = true)
     public Uni<Response> ndjson(RoutingContext routing, @QueryParam("atomic") String atomic,
-            @QueryParam("dryRun") String dryRun, @QueryParam("refang") String refang) {
+            @QueryParam("dryRun") String dryRun, @QueryParam("refang") String refang,
+            @QueryParam("screen") String screen) {
         Options options = new Options(BooleanQueryParam.parse("atomic", atomic), DryRun.requested(dryRun));
-        Batch batch = batches.start(callers.current(), BooleanQueryParam.parse("refang", refang));
+        Batch batch = batches.start(callers.current(), BooleanQueryParam.parse("refang", refang),
+                callers.screen(screen));
         NdjsonLines lines = new NdjsonLines((line, length) -> {
             try {
                 documents.readLine(line, length, batch);
@@ -238,6 +243,6 @@ public class BatchResource {
                         ? null
                         : new BatchResponse.ItemError(error.message(), error.param(),
                                 ErrorResponses.code(error.summary())),
-                EntityResource.refanged(item.refanged()));
+                EntityResource.refanged(item.refanged()), ScreenedParam.of(flat == null ? null : flat.screened()));
     }
 }

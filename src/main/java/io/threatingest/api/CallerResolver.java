@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import io.quarkus.security.identity.SecurityIdentity;
+import io.threatingest.api.error.ApiException;
 import io.threatingest.security.CallerAttributes;
 import io.threatingest.security.Roles;
 import io.threatingest.service.Caller;
@@ -30,6 +31,26 @@ public class CallerResolver {
         return identity.getPrincipal() instanceof JsonWebToken token && token.getSubject() != null
                 ? token.getSubject()
                 : identity.getPrincipal().getName();
+    }
+
+    /** Whether the verified caller holds the role ({@code admin} holds every role). */
+    public boolean hasRole(String role) {
+        return identity.hasRole(role);
+    }
+
+    /**
+     * The {@code screen} query parameter: absent or {@code true} screens; {@code false} skips screening, which only
+     * a caller with the role {@code unscreened} may ask (403 otherwise).
+     */
+    public boolean screen(String value) {
+        if (value == null || BooleanQueryParam.parse("screen", value)) {
+            return true;
+        }
+        if (!identity.hasRole(Roles.UNSCREENED)) {
+            throw new ApiException(403, "forbidden", "only a caller with the role " + Roles.UNSCREENED
+                    + " may skip screening (screen=false)", "screen");
+        }
+        return false;
     }
 
     public Caller current() {

@@ -23,6 +23,7 @@ import io.threatingest.api.dto.AcknowledgedResponse;
 import io.threatingest.api.dto.CommentRequest;
 import io.threatingest.api.dto.CommentResponse;
 import io.threatingest.api.dto.ErrorBody;
+import io.threatingest.api.dto.ScreenedParam;
 import io.threatingest.api.error.ApiException;
 import io.threatingest.security.Roles;
 import io.threatingest.service.CommentService;
@@ -57,17 +58,21 @@ public class CommentResource {
     @APIResponse(responseCode = "202", description = "Acknowledged, with the comment's id.", content = @Content(schema = @Schema(implementation = CommentResponse.class)))
     @APIResponse(responseCode = "200", description = "Dry run: valid, nothing published (no id).", content = @Content(schema = @Schema(implementation = CommentResponse.class)))
     @APIResponse(responseCode = "400", description = "Invalid entity, comment or parentID.", content = @Content(schema = @Schema(implementation = ErrorBody.class)))
-    @APIResponse(responseCode = "403", description = "Missing role `reporter`, or a visibleBy group not allowed.", content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    @APIResponse(responseCode = "403", description = "Missing role `reporter`, a visibleBy group not allowed, or screen=false without the role `unscreened`.", content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    @APIResponse(responseCode = "422", description = "The entity given by {type, value} is on a screening list whose action is refuse.", content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     public Uni<Response> comment(CommentRequest body,
-            @Parameter(description = DryRun.DESCRIPTION) @QueryParam("dryRun") String dryRun) {
+            @Parameter(description = DryRun.DESCRIPTION) @QueryParam("dryRun") String dryRun,
+            @Parameter(description = ScreenParam.DESCRIPTION) @QueryParam("screen") String screen) {
         CommentRequest request = RequestBodies.required(body);
         boolean validateOnly = DryRun.requested(dryRun);
+        boolean screened = callers.screen(screen);
         return comments.comment(oneOf(request.entityID(), request.entityId(), "entityID", "entityId"),
                 RequestBodies.ref(request.entity()), oneOf(request.comment(), request.content(), "comment", "content"),
                 oneOf(request.parentID(), request.parentId(), "parentID", "parentId"), request.visibleBy(),
-                callers.current(), validateOnly)
+                callers.current(), validateOnly, screened)
                 .map(commented -> DryRun.answer(validateOnly,
-                        new CommentResponse(AcknowledgedResponse.ACKNOWLEDGED, commented.id(), commented.entityID())));
+                        new CommentResponse(AcknowledgedResponse.ACKNOWLEDGED, commented.id(), commented.entityID(),
+                                ScreenedParam.of(commented.screened()))));
     }
 
     /** The documented field or its other spelling, not both. */

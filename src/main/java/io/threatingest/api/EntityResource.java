@@ -26,6 +26,7 @@ import io.threatingest.api.dto.DryRunResponse;
 import io.threatingest.api.dto.EntityRequest;
 import io.threatingest.api.dto.ErrorBody;
 import io.threatingest.api.dto.RefangedParam;
+import io.threatingest.api.dto.ScreenedParam;
 import io.threatingest.domain.EntitySubmission;
 import io.threatingest.domain.FlatSubmission;
 import io.threatingest.domain.RefangedValue;
@@ -85,12 +86,15 @@ public class EntityResource {
     @APIResponse(responseCode = "200", description = "Dry run: valid, nothing published.", content = @Content(schema = @Schema(implementation = DryRunResponse.class)))
     @APIResponse(responseCode = "400", description = "Invalid JSON, an invalid value (`param` points at it) or an "
             + "invalid query parameter.", content = @Content(schema = @Schema(implementation = ErrorBody.class)))
-    @APIResponse(responseCode = "403", description = "Missing role `reporter`, or a `visibleBy` group the caller "
-            + "may not name.", content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    @APIResponse(responseCode = "403", description = "Missing role `reporter`, a `visibleBy` group the caller "
+            + "may not name, or screen=false without the role `unscreened`.", content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    @APIResponse(responseCode = "422", description = "A value is on a screening list whose action is refuse; "
+            + "`x-error` names the list.", content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     public Uni<Response> insert(EntityRequest body,
             @Parameter(description = DRY_RUN) @QueryParam("dryRun") String dryRun,
-            @Parameter(description = REFANG) @QueryParam("refang") String refang) {
-        return answer(body, dryRun, refang, false);
+            @Parameter(description = REFANG) @QueryParam("refang") String refang,
+            @Parameter(description = ScreenParam.DESCRIPTION) @QueryParam("screen") String screen) {
+        return answer(body, dryRun, refang, screen, false);
     }
 
     @POST
@@ -107,29 +111,31 @@ public class EntityResource {
     public Uni<Response> insertWellKnown(EntityRequest body,
             @Parameter(description = DRY_RUN) @QueryParam("dryRun") String dryRun,
             @Parameter(description = REFANG) @QueryParam("refang") String refang) {
-        return answer(body, dryRun, refang, true);
+        return answer(body, dryRun, refang, null, true);
     }
 
-    private Uni<Response> answer(EntityRequest body, String dryRun, String refang, boolean wellKnown) {
+    private Uni<Response> answer(EntityRequest body, String dryRun, String refang, String screen,
+            boolean wellKnown) {
         EntitySubmission submission = SubmissionMapper.toDomain(RequestBodies.required(body));
         Caller caller = callers.current();
         boolean refangRequested = BooleanQueryParam.parse("refang", refang);
+        boolean screened = wellKnown || callers.screen(screen);
         if (BooleanQueryParam.parse("dryRun", dryRun)) {
             CheckedSubmission checked = wellKnown
                     ? ingest.checkWellKnown(submission, caller, refangRequested)
-                    : ingest.check(submission, caller, refangRequested);
+                    : ingest.check(submission, caller, refangRequested, screened);
             return Uni.createFrom().item(Response.ok(dryRunResponse(checked)).build());
         }
         return (wellKnown
                 ? ingest.ingestWellKnown(submission, caller, refangRequested)
-                : ingest.ingest(submission, caller, refangRequested))
+                : ingest.ingest(submission, caller, refangRequested, screened))
                 .map(result -> Response.accepted(acknowledged(result)).build());
     }
 
     static AcknowledgedResponse acknowledged(IngestResult result) {
         FlatSubmission flat = result.submission();
         return new AcknowledgedResponse(AcknowledgedResponse.ACKNOWLEDGED, result.submissionId(), flat.root().id(),
-                flat.distinctIds(), refanged(result.refanged()));
+                flat.distinctIds(), refanged(result.refanged()), ScreenedParam.of(flat.screened()));
     }
 
     static DryRunResponse dryRunResponse(CheckedSubmission checked) {
@@ -139,7 +145,7 @@ public class EntityResource {
                 .distinct()
                 .toList();
         return new DryRunResponse(AcknowledgedResponse.ACKNOWLEDGED, flat.root().id(), flat.distinctIds(), previews,
-                refanged(checked.refanged()));
+                refanged(checked.refanged()), ScreenedParam.of(flat.screened()));
     }
 
     static List<RefangedParam> refanged(List<RefangedValue> changes) {

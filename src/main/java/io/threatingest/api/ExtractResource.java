@@ -39,6 +39,7 @@ import io.smallrye.mutiny.Uni;
 import io.threatingest.api.dto.BatchResponse;
 import io.threatingest.api.dto.ErrorBody;
 import io.threatingest.api.dto.ExtractResponse;
+import io.threatingest.api.dto.ScreenedParam;
 import io.threatingest.api.error.ApiException;
 import io.threatingest.api.error.ErrorResponses;
 import io.threatingest.config.IngestConfig;
@@ -100,10 +101,11 @@ public class ExtractResource {
     public Uni<Response> extract(RoutingContext routing, @HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType type,
             @Parameter(description = "Publish the valid indicators (default: only report them).") @QueryParam("submit") String submit,
             @Parameter(description = "Reputation of every submitted indicator, -3 (worst) to 3 (default 0).") @QueryParam("reputation") String reputation,
-            @Parameter(description = "A tag for every submitted indicator; repeat for more.") @QueryParam("tag") List<String> tags) {
+            @Parameter(description = "A tag for every submitted indicator; repeat for more.") @QueryParam("tag") List<String> tags,
+            @Parameter(description = ScreenParam.DESCRIPTION) @QueryParam("screen") String screen) {
         boolean publish = BooleanQueryParam.parse("submit", submit);
         Integer rating = reputation(reputation);
-        IntakeOptions options = new IntakeOptions(!publish, false, tags, null);
+        IntakeOptions options = new IntakeOptions(!publish, false, tags, null, callers.screen(screen));
         Caller caller = callers.current();
         Buffer body = routing.body().buffer();
         return OffLoop.run(() -> {
@@ -157,7 +159,8 @@ public class ExtractResource {
                     error == null
                             ? null
                             : new BatchResponse.ItemError(error.message(), null,
-                                    ErrorResponses.code(error.summary()))));
+                                    ErrorResponses.code(error.summary())),
+                    ScreenedParam.of(outcome.screened())));
         }
         int accepted = (int) report.count(Status.ACCEPTED);
         int rejected = (int) report.count(Status.REJECTED);

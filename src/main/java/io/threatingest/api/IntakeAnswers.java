@@ -9,6 +9,7 @@ import jakarta.ws.rs.core.Response;
 import io.threatingest.api.dto.BatchResponse;
 import io.threatingest.api.dto.ErrorBody;
 import io.threatingest.api.dto.IntakeResponse;
+import io.threatingest.api.dto.ScreenedParam;
 import io.threatingest.api.error.ErrorResponses;
 import io.threatingest.service.BatchItemError;
 import io.threatingest.service.IntakeReport;
@@ -73,6 +74,6 @@ final class IntakeAnswers {
                         ? null
                         : new BatchResponse.ItemError(error.message(), error.param(),
                                 ErrorResponses.code(error.summary())),
-                source.notMapped(), EntityResource.refanged(outcome.refanged()));
+                source.notMapped(), EntityResource.refanged(outcome.refanged()), ScreenedParam.of(outcome.screened()));
     }
 }

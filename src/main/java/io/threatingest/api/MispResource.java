@@ -1,6 +1,7 @@
 package io.threatingest.api;
 
 import java.time.Duration;
+import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -83,9 +84,11 @@ public class MispResource {
     @APIResponse(responseCode = "503", description = "The broker took nothing; retry.", content = @Content(schema = @Schema(implementation = IntakeResponse.class)))
     public Uni<Response> events(RoutingContext routing,
             @Parameter(description = DryRun.DESCRIPTION) @QueryParam("dryRun") String dryRun,
-            @Parameter(description = EntityResource.REFANG) @QueryParam("refang") String refang) {
+            @Parameter(description = EntityResource.REFANG) @QueryParam("refang") String refang,
+            @Parameter(description = ScreenParam.DESCRIPTION) @QueryParam("screen") String screen) {
         boolean dry = DryRun.requested(dryRun);
-        IntakeOptions options = IntakeOptions.of(dry, BooleanQueryParam.parse("refang", refang));
+        IntakeOptions options = new IntakeOptions(dry, BooleanQueryParam.parse("refang", refang), List.of(), null,
+                callers.screen(screen));
         Caller caller = callers.current();
         return OffLoop.run(
                 () -> intake.prepare(mapper.map(IntakeDocuments.read(routing, json, "a MISP event")), caller, options))

@@ -36,6 +36,22 @@ public interface IngestConfig {
 
     Taxii taxii();
 
+    Screening screening();
+
+    /** Values screened against false-positive and exclusion lists in the MISP warninglist format (docs/screening.md). */
+    interface Screening {
+
+        /** The directory of lists: every {@code *.json} file in it is one list, keyed by its name without .json. */
+        Optional<java.nio.file.Path> directory();
+
+        /** How often the directory is checked for changed, added and removed files (at most 10s). */
+        @WithDefault("5s")
+        Duration reloadInterval();
+
+        /** What a match with a list does, by list key: report (the default), tag, drop or refuse. */
+        Map<String, String> actions();
+    }
+
     /** The TAXII 2.1 server (write side): discovery, one API root, the collections clients may add objects to. */
     interface Taxii {
 

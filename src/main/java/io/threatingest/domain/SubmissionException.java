@@ -11,6 +11,7 @@ public final class SubmissionException extends RuntimeException {
     private final String pointer;
     private final String dataType;
     private final boolean forbidden;
+    private final String refusedBy;
 
     public SubmissionException(String pointer, String reason) {
         this(pointer, null, reason, false);
@@ -21,10 +22,26 @@ public final class SubmissionException extends RuntimeException {
     }
 
     private SubmissionException(String pointer, String dataType, String reason, boolean forbidden) {
+        this(pointer, dataType, reason, forbidden, null);
+    }
+
+    private SubmissionException(String pointer, String dataType, String reason, boolean forbidden,
+            String refusedBy) {
         super(reason, null, false, false);
         this.pointer = pointer;
         this.dataType = dataType;
         this.forbidden = forbidden;
+        this.refusedBy = refusedBy;
+    }
+
+    /** A valid submission that a screening list whose action is {@code refuse} matched (answered with 422). */
+    public static SubmissionException refused(String pointer, String list, String reason) {
+        return new SubmissionException(pointer, null, reason, false, list);
+    }
+
+    /** The key of the screening list that refused the submission, or {@code null}. */
+    public String refusedBy() {
+        return refusedBy;
     }
 
     /** A well-formed submission that the caller is not allowed to make. */

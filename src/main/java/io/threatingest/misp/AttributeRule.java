@@ -11,8 +11,16 @@ sealed interface AttributeRule {
 
     Outcome map(String value, ValueContext context);
 
+    /** The entity types a value of this MISP type can become (screening lists are matched on their data types). */
+    List<String> entityTypes();
+
     /** The value is the main attribute of one entity type. */
     record Single(String type) implements AttributeRule {
+
+        @Override
+        public List<String> entityTypes() {
+            return List.of(type);
+        }
 
         @Override
         public Outcome map(String value, ValueContext context) {
@@ -24,6 +32,11 @@ sealed interface AttributeRule {
     record IpOrCidr() implements AttributeRule {
 
         @Override
+        public List<String> entityTypes() {
+            return List.of("ip", "cidr");
+        }
+
+        @Override
         public Outcome map(String value, ValueContext context) {
             return Outcome.mapped(EntityValues.entity(value.contains("/") ? "cidr" : "ip", value, context));
         }
@@ -31,6 +44,11 @@ sealed interface AttributeRule {
 
     /** {@code AS174} or {@code 174} is the number 174; anything else goes on as written, for the pipeline to judge. */
     record AsNumber() implements AttributeRule {
+
+        @Override
+        public List<String> entityTypes() {
+            return List.of("asn");
+        }
 
         @Override
         public Outcome map(String value, ValueContext context) {
@@ -45,6 +63,11 @@ sealed interface AttributeRule {
      * from the MISP object when it names one, and otherwise nothing is made up.
      */
     record Port() implements AttributeRule {
+
+        @Override
+        public List<String> entityTypes() {
+            return List.of("port");
+        }
 
         @Override
         public Outcome map(String value, ValueContext context) {
@@ -63,6 +86,11 @@ sealed interface AttributeRule {
     record FileHash(String hashType) implements AttributeRule {
 
         @Override
+        public List<String> entityTypes() {
+            return List.of(hashType);
+        }
+
+        @Override
         public Outcome map(String value, ValueContext context) {
             return Outcome.mapped(Trees.file(Map.of(hashType, value), null, context.reputation(), context.tags(),
                     List.of()));
@@ -75,6 +103,11 @@ sealed interface AttributeRule {
      * that hash with the name beside it; with a hash the catalogue lacks ({@code hashType} null), the name alone.
      */
     record NamedFile(String hashType) implements AttributeRule {
+
+        @Override
+        public List<String> entityTypes() {
+            return hashType == null ? List.of("filename") : List.of(hashType, "filename");
+        }
 
         @Override
         public Outcome map(String value, ValueContext context) {
@@ -105,6 +138,11 @@ sealed interface AttributeRule {
     record Pair(AttributeRule root, AttributeRule child) implements AttributeRule {
 
         @Override
+        public List<String> entityTypes() {
+            return java.util.stream.Stream.concat(root.entityTypes().stream(), child.entityTypes().stream()).toList();
+        }
+
+        @Override
         public Outcome map(String value, ValueContext context) {
             int bar = value.indexOf('|');
             if (bar < 0) {
@@ -123,6 +161,11 @@ sealed interface AttributeRule {
 
     /** Nothing to make of the type, for the reason given. */
     record NotMapped(String reason) implements AttributeRule {
+
+        @Override
+        public List<String> entityTypes() {
+            return List.of();
+        }
 
         @Override
         public Outcome map(String value, ValueContext context) {

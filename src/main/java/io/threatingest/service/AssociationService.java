@@ -2,6 +2,8 @@ package io.threatingest.service;
 
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,8 +13,10 @@ import io.threatingest.config.IngestConfig;
 import io.threatingest.domain.EntityReference;
 import io.threatingest.domain.RelationMode;
 import io.threatingest.domain.SubmissionException;
+import io.threatingest.domain.screening.ScreeningMatch;
 import io.threatingest.messaging.EventPublisher;
 import io.threatingest.messaging.event.AssociationSubmittedEvent;
+import io.threatingest.screening.Screener;
 
 /** Links two existing entities. Whether they exist is for the store behind the broker to know. */
 @ApplicationScoped
@@ -20,9 +24,11 @@ public class AssociationService {
 
     private final EventPublisher events;
     private final String address;
+    private final Screener screener;
 
-    public AssociationService(EventPublisher events, IngestConfig config) {
+    public AssociationService(EventPublisher events, IngestConfig config, Screener screener) {
         this.events = events;
+        this.screener = screener;
         this.address = config.addresses().associations();
     }
 
@@ -31,10 +37,15 @@ public class AssociationService {
      * publishes nothing (the result has no submission id).
      */
     public Uni<Linked> link(String entityID, EntityRef entity, String relatedEntityID, EntityRef relatedEntity,
-            String mode, Caller caller, boolean dryRun) {
+            String mode, Caller caller, boolean dryRun, boolean screen) {
+        List<ScreeningMatch> screened = new ArrayList<>();
         Uni<AssociationSubmittedEvent> validated = Uni.createFrom().item(() -> {
             String from = resolve(entityID, entity, "entityID", "entity");
             String to = resolve(relatedEntityID, relatedEntity, "relatedEntityID", "relatedEntity");
+            if (screen) {
+                screened.addAll(screen(screener, entity, "/entity"));
+                screened.addAll(screen(screener, relatedEntity, "/relatedEntity"));
+            }
             RelationMode relationMode = RelationMode.fromRequest(mode);
             if (relationMode == null) {
                 throw new SubmissionException("/mode",
@@ -45,16 +56,24 @@ public class AssociationService {
                     relationMode.wireName(), caller.groups());
         });
         if (dryRun) {
-            return validated.map(event -> new Linked(null, event.entityID(), event.relatedEntityID(), event.mode()));
+            return validated.map(event -> new Linked(null, event.entityID(), event.relatedEntityID(), event.mode(),
+                    screened));
         }
         return validated.flatMap(event -> events.publish(address, AssociationSubmittedEvent.TYPE, event.submissionId(),
                 event.receivedAt(), event.entityID(), event)
                 .replaceWith(
-                        new Linked(event.submissionId(), event.entityID(), event.relatedEntityID(), event.mode())));
+                        new Linked(event.submissionId(), event.entityID(), event.relatedEntityID(), event.mode(),
+                                screened)));
     }
 
-    /** An accepted link, by entity IDs. */
-    public record Linked(String submissionId, String entityID, String relatedEntityID, String mode) {
+    /** An accepted link, by entity IDs, with what screening matched in its {@code {type, value}} references. */
+    public record Linked(String submissionId, String entityID, String relatedEntityID, String mode,
+            List<ScreeningMatch> screened) {
+    }
+
+    /** Screens a {@code {type, value}} reference (an ID alone names no value to screen). */
+    static List<ScreeningMatch> screen(Screener screener, EntityRef ref, String at) {
+        return ref == null ? List.of() : screener.reference(ref.type(), ref.value(), at);
     }
 
     static String resolve(String id, EntityRef ref, String idField, String objectField) {

@@ -22,11 +22,13 @@ public final class Batch {
     private final Caller caller;
     private final int maxItems;
     private final boolean refang;
+    private final boolean screen;
     private final List<BatchItem> items = new ArrayList<>();
     private final Map<String, Integer> firstByRoot = new HashMap<>();
 
-    Batch(BatchService service, Caller caller, int maxItems, boolean refang) {
+    Batch(BatchService service, Caller caller, int maxItems, boolean refang, boolean screen) {
         this.service = service;
+        this.screen = screen;
         this.caller = caller;
         this.maxItems = maxItems;
         this.refang = refang;
@@ -60,13 +62,15 @@ public final class Batch {
             refanged = restored.changes();
         }
         try {
-            FlatSubmission flat = service.validate(submission, caller);
+            FlatSubmission flat = service.validate(submission, caller, screen);
             Integer first = firstByRoot.putIfAbsent(flat.root().id(), items.size());
             return append(new BatchItem(items.size(), flat, null, first, refanged));
         } catch (SubmissionException e) {
             String pointer = at + e.pointer();
             String where = e.dataType() == null ? "at " + pointer : "data type " + e.dataType() + " at " + pointer;
-            String summary = e.forbidden() ? BatchItemError.FORBIDDEN : BatchItemError.INVALID;
+            String summary = e.refusedBy() != null
+                    ? BatchItemError.SCREENED
+                    : e.forbidden() ? BatchItemError.FORBIDDEN : BatchItemError.INVALID;
             return append(new BatchItem(items.size(), null,
                     new BatchItemError(summary, e.getMessage() + " (" + where + ")", pointer), null, refanged));
         }

@@ -13,4 +13,5 @@ public record BatchItemError(String summary, String message, String param) {
     public static final String INVALID = "invalid request";
     public static final String FORBIDDEN = "forbidden";
     public static final String NOT_SENT = "not published";
+    public static final String SCREENED = "refused by screening";
 }

@@ -38,11 +38,16 @@ public class BatchService {
 
     /** A new, empty batch for this caller; with {@code refang}, defanged indicators are restored first. */
     public Batch start(Caller caller, boolean refang) {
-        return new Batch(this, caller, maxItems, refang);
+        return start(caller, refang, true);
     }
 
-    FlatSubmission validate(EntitySubmission submission, Caller caller) {
-        return ingest.validate(submission, caller);
+    /** A new, empty batch; {@code screen} false skips screening (a trusted source's {@code ?screen=false}). */
+    public Batch start(Caller caller, boolean refang, boolean screen) {
+        return new Batch(this, caller, maxItems, refang, screen);
+    }
+
+    FlatSubmission validate(EntitySubmission submission, Caller caller, boolean screen) {
+        return ingest.validate(submission, caller, screen);
     }
 
     /**
@@ -52,8 +57,10 @@ public class BatchService {
     public Uni<List<BatchOutcome>> publish(Batch batch, boolean atomic, boolean dryRun) {
         List<BatchItem> items = batch.items();
         List<BatchItem> valid = items.stream().filter(BatchItem::valid).toList();
+        // a tree screening dropped whole is accepted with nothing to publish
+        List<BatchItem> toSend = valid.stream().filter(item -> !item.submission().nothingPublished()).toList();
         BatchItem firstInvalid = items.stream().filter(item -> !item.valid()).findFirst().orElse(null);
-        if (dryRun || valid.isEmpty() || (atomic && firstInvalid != null)) {
+        if (dryRun || toSend.isEmpty() || (atomic && firstInvalid != null)) {
             BatchItemError heldBack = atomic && firstInvalid != null && !dryRun
                     ? new BatchItemError(BatchItemError.NOT_SENT, "not published: the batch is atomic and item "
                             + firstInvalid.index() + " is invalid", null)
@@ -64,7 +71,7 @@ public class BatchService {
             }
             return Uni.createFrom().item(outcomes);
         }
-        List<List<BatchItem>> packs = atomic ? List.of(valid) : packs(valid);
+        List<List<BatchItem>> packs = atomic ? List.of(toSend) : packs(toSend);
         return Multi.createFrom().iterable(packs)
                 .onItem().transformToUni(pack -> send(pack, batch.caller())).merge(window)
                 .collect().asList()
@@ -127,7 +134,9 @@ public class BatchService {
         }
         for (BatchItem item : items) {
             if (outcomes[item.index()] == null) {
-                outcomes[item.index()] = new BatchOutcome(item, BatchOutcome.Status.REJECTED, null, item.error());
+                outcomes[item.index()] = item.valid()
+                        ? new BatchOutcome(item, BatchOutcome.Status.ACCEPTED, null, null)
+                        : new BatchOutcome(item, BatchOutcome.Status.REJECTED, null, item.error());
             }
         }
         return List.of(outcomes);

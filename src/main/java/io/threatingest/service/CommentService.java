@@ -2,6 +2,7 @@ package io.threatingest.service;
 
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,10 +14,12 @@ import io.threatingest.domain.InvalidValueException;
 import io.threatingest.domain.SubmissionException;
 import io.threatingest.domain.SubmissionFlattener;
 import io.threatingest.domain.Uuid7;
+import io.threatingest.domain.screening.ScreeningMatch;
 import io.threatingest.domain.value.GoText;
 import io.threatingest.domain.value.UuidNormaliser;
 import io.threatingest.messaging.EventPublisher;
 import io.threatingest.messaging.event.CommentSubmittedEvent;
+import io.threatingest.screening.Screener;
 
 /** Comments on entities, each with a service-generated time-ordered id. */
 @ApplicationScoped
@@ -26,7 +29,10 @@ public class CommentService {
     private final String address;
     private final int maxVisibleBy;
 
-    public CommentService(EventPublisher events, IngestConfig config) {
+    private final Screener screener;
+
+    public CommentService(EventPublisher events, IngestConfig config, Screener screener) {
+        this.screener = screener;
         this.events = events;
         this.address = config.addresses().comments();
         this.maxVisibleBy = config.limits().maxVisibleBy();
@@ -37,9 +43,13 @@ public class CommentService {
      * publishes nothing (the result has no id).
      */
     public Uni<Commented> comment(String entityID, EntityRef entity, String text, String parentID,
-            List<String> visibleBy, Caller caller, boolean dryRun) {
+            List<String> visibleBy, Caller caller, boolean dryRun, boolean screen) {
+        List<ScreeningMatch> screened = new ArrayList<>();
         Uni<CommentSubmittedEvent> validated = Uni.createFrom().item(() -> {
             String target = AssociationService.resolve(entityID, entity, "entityID", "entity");
+            if (screen) {
+                screened.addAll(AssociationService.screen(screener, entity, "/entity"));
+            }
             String comment = CommentText.normalise(text, "/comment");
             String parent = parentID == null ? CommentSubmittedEvent.NO_PARENT : parent(parentID);
             List<String> groups = SubmissionFlattener.visibleBy(visibleBy, caller.visibility(), maxVisibleBy,
@@ -50,15 +60,15 @@ public class CommentService {
                     parent, groups);
         });
         if (dryRun) {
-            return validated.map(event -> new Commented(null, event.entityID()));
+            return validated.map(event -> new Commented(null, event.entityID(), screened));
         }
         return validated
                 .flatMap(event -> events.publish(address, CommentSubmittedEvent.TYPE, event.id(), event.receivedAt(),
-                        event.entityID(), event).replaceWith(new Commented(event.id(), event.entityID())));
+                        event.entityID(), event).replaceWith(new Commented(event.id(), event.entityID(), screened)));
     }
 
     /** An accepted comment: its id (UUID version 7) and the entity it is about. */
-    public record Commented(String id, String entityID) {
+    public record Commented(String id, String entityID, List<ScreeningMatch> screened) {
     }
 
     private static String parent(String parentID) {

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,10 +22,13 @@ import io.threatingest.domain.Refanger;
 import io.threatingest.domain.SubmissionException;
 import io.threatingest.domain.SubmissionFlattener;
 import io.threatingest.domain.SubmissionLimits;
+import io.threatingest.domain.screening.ScreeningMatch;
 import io.threatingest.messaging.EventPublisher;
 import io.threatingest.messaging.event.EntitySubmittedEvent;
 import io.threatingest.messaging.event.EventEntity;
 import io.threatingest.messaging.event.EventRelation;
+import io.threatingest.messaging.event.EventScreening;
+import io.threatingest.screening.Screener;
 
 /** Entity submissions: validate and flatten the tree, then publish it as one event. */
 @ApplicationScoped
@@ -34,9 +38,11 @@ public class IngestService {
     private final String address;
     private final SubmissionLimits limits;
     private final SubmissionMetrics metrics;
+    private final Screener screener;
 
-    public IngestService(EventPublisher events, IngestConfig config, SubmissionMetrics metrics) {
+    public IngestService(EventPublisher events, IngestConfig config, SubmissionMetrics metrics, Screener screener) {
         this.events = events;
+        this.screener = screener;
         this.metrics = metrics;
         this.address = config.addresses().entities();
         this.limits = limits(config.limits());
@@ -48,9 +54,18 @@ public class IngestService {
                 config.maxTags(), config.maxVisibleBy(), config.maxCorrelate());
     }
 
-    /** Validates and flattens without publishing anything. */
+    /** Validates, flattens and screens without publishing anything. */
     public FlatSubmission validate(EntitySubmission submission, Caller caller) {
-        return SubmissionFlattener.flatten(submission, caller.visibility(), limits);
+        return validate(submission, caller, true);
+    }
+
+    /**
+     * Validates and flattens, then, with {@code screen}, screens the tree against the lists in force (a list whose
+     * action is refuse fails it with a {@link SubmissionException}); publishes nothing.
+     */
+    public FlatSubmission validate(EntitySubmission submission, Caller caller, boolean screen) {
+        FlatSubmission flat = SubmissionFlattener.flatten(submission, caller.visibility(), limits);
+        return screen ? screener.screen(flat, "") : flat;
     }
 
     /**
@@ -58,14 +73,22 @@ public class IngestService {
      * with a {@link SubmissionException}.
      */
     public CheckedSubmission check(EntitySubmission submission, Caller caller, boolean refang) {
-        if (!refang) {
-            return new CheckedSubmission(validate(submission, caller), null);
-        }
-        RefangedSubmission refanged = Refanger.refang(submission);
-        return new CheckedSubmission(validate(refanged.submission(), caller), refanged.changes());
+        return check(submission, caller, refang, true);
     }
 
-    /** {@link #check} with the rules of a well-known entity first (see {@link #ingestWellKnown}). */
+    /** {@link #check(EntitySubmission, Caller, boolean)}, screening the tree unless {@code screen} is false. */
+    public CheckedSubmission check(EntitySubmission submission, Caller caller, boolean refang, boolean screen) {
+        if (!refang) {
+            return new CheckedSubmission(validate(submission, caller, screen), null);
+        }
+        RefangedSubmission refanged = Refanger.refang(submission);
+        return new CheckedSubmission(validate(refanged.submission(), caller, screen), refanged.changes());
+    }
+
+    /**
+     * {@link #check} with the rules of a well-known entity first (see {@link #ingestWellKnown}); a trusted entity is
+     * not screened.
+     */
     public CheckedSubmission checkWellKnown(EntitySubmission submission, Caller caller, boolean refang) {
         if (submission.associations() != null && !submission.associations().isEmpty()) {
             throw new SubmissionException("/associations", "a well-known entity is submitted alone");
@@ -76,7 +99,7 @@ public class IngestService {
         if (submission.reputation() != null && submission.reputation() < 0) {
             throw new SubmissionException("/reputation", "a well-known entity cannot have a negative reputation");
         }
-        return check(submission, caller, refang);
+        return check(submission, caller, refang, false);
     }
 
     /**
@@ -84,7 +107,12 @@ public class IngestService {
      * {@link SubmissionException} for invalid input and a broker failure when the event is not held.
      */
     public Uni<IngestResult> ingest(EntitySubmission submission, Caller caller, boolean refang) {
-        return Uni.createFrom().item(() -> check(submission, caller, refang))
+        return ingest(submission, caller, refang, true);
+    }
+
+    /** {@link #ingest(EntitySubmission, Caller, boolean)}, screening the tree unless {@code screen} is false. */
+    public Uni<IngestResult> ingest(EntitySubmission submission, Caller caller, boolean refang, boolean screen) {
+        return Uni.createFrom().item(() -> check(submission, caller, refang, screen))
                 .flatMap(checked -> publish(checked, caller, false));
     }
 
@@ -110,6 +138,10 @@ public class IngestService {
 
     private Uni<IngestResult> publish(CheckedSubmission checked, Caller caller, boolean wellKnown) {
         FlatSubmission flat = checked.submission();
+        if (flat.nothingPublished()) {
+            // every entity was dropped by screening: there is nothing to publish
+            return Uni.createFrom().item(new IngestResult(null, flat, checked.refanged()));
+        }
         String submissionId = UUID.randomUUID().toString();
         EntitySubmittedEvent event = toEvent(submissionId, Instant.now(), caller, wellKnown, flat);
         return events
@@ -141,21 +173,41 @@ public class IngestService {
     }
 
     private static List<EventEntity> eventEntities(FlatSubmission flat, boolean wellKnown) {
-        return flat.entities().stream().map(e -> toEventEntity(e, wellKnown)).toList();
+        if (flat.screened().isEmpty()) {
+            return flat.entities().stream().map(e -> toEventEntity(e, wellKnown, List.of())).toList();
+        }
+        Set<String> dropped = flat.dropped();
+        List<EventEntity> entities = new ArrayList<>(flat.entities().size());
+        for (FlatEntity entity : flat.entities()) {
+            if (dropped.contains(entity.id())) {
+                continue;
+            }
+            List<EventScreening> screened = new ArrayList<>();
+            for (ScreeningMatch match : flat.screened()) {
+                if (match.id().equals(entity.id())) {
+                    screened.add(new EventScreening(match.list(), match.name(), match.action().wireName()));
+                }
+            }
+            entities.add(toEventEntity(entity, wellKnown, screened));
+        }
+        return entities;
     }
 
     private static List<EventRelation> eventRelations(FlatSubmission flat) {
+        Set<String> dropped = flat.dropped();
         return flat.relations().stream()
+                .filter(r -> dropped.isEmpty()
+                        || (!dropped.contains(r.entityID()) && !dropped.contains(r.relatedEntityID())))
                 .map(r -> new EventRelation(r.entityID(), r.relatedEntityID(), r.mode().wireName()))
                 .toList();
     }
 
-    private static EventEntity toEventEntity(FlatEntity entity, boolean wellKnown) {
+    private static EventEntity toEventEntity(FlatEntity entity, boolean wellKnown, List<EventScreening> screened) {
         Map<String, Object> attributes = new LinkedHashMap<>();
         for (Map.Entry<String, NormalisedValue> attribute : entity.attributes().entrySet()) {
             attributes.put(attribute.getKey(), attribute.getValue().value());
         }
         return new EventEntity(entity.id(), entity.type(), entity.value().value(), attributes, entity.reputation(),
-                entity.tags(), entity.visibleBy(), wellKnown);
+                entity.tags(), entity.visibleBy(), wellKnown, screened);
     }
 }

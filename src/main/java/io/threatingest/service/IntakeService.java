@@ -12,6 +12,7 @@ import io.threatingest.domain.AssociationSubmission;
 import io.threatingest.domain.EntitySubmission;
 import io.threatingest.domain.RefangedValue;
 import io.threatingest.domain.SubmissionException;
+import io.threatingest.domain.screening.ScreeningMatch;
 import io.threatingest.intake.Conversion;
 import io.threatingest.intake.DocumentException;
 import io.threatingest.intake.SourceObject;
@@ -35,7 +36,7 @@ public class IntakeService {
      * ready for {@link #publish}.
      */
     public Prepared prepare(Conversion conversion, Caller caller, IntakeOptions options) {
-        Batch batch = batches.start(caller, options.refang());
+        Batch batch = batches.start(caller, options.refang(), options.screen());
         List<int[]> itemsOf = new ArrayList<>(conversion.objects().size());
         for (SourceObject object : conversion.objects()) {
             int first = batch.items().size();
@@ -71,7 +72,7 @@ public class IntakeService {
             SourceObject source = conversion.objects().get(i);
             if (!source.mapped()) {
                 objects.add(new ObjectOutcome(source, ObjectOutcome.Status.NOT_MAPPED, List.of(), List.of(), null,
-                        null));
+                        null, List.of()));
                 continue;
             }
             objects.add(outcome(source, outcomes.subList(itemsOf.get(i)[0], itemsOf.get(i)[1])));
@@ -83,6 +84,7 @@ public class IntakeService {
         Set<String> ids = new LinkedHashSet<>();
         Set<String> submissions = new LinkedHashSet<>();
         List<RefangedValue> refanged = null;
+        List<ScreeningMatch> screened = new ArrayList<>();
         BatchItemError rejected = null;
         BatchItemError unavailable = null;
         int rejectedTrees = 0;
@@ -90,6 +92,9 @@ public class IntakeService {
             if (tree.item().refanged() != null) {
                 refanged = refanged == null ? new ArrayList<>() : refanged;
                 refanged.addAll(tree.item().refanged());
+            }
+            if (tree.item().submission() != null) {
+                screened.addAll(tree.item().submission().screened());
             }
             switch (tree.status()) {
                 case ACCEPTED -> {
@@ -120,7 +125,8 @@ public class IntakeService {
             status = ObjectOutcome.Status.ACCEPTED;
             error = null;
         }
-        return new ObjectOutcome(source, status, List.copyOf(ids), List.copyOf(submissions), error, refanged);
+        return new ObjectOutcome(source, status, List.copyOf(ids), List.copyOf(submissions), error, refanged,
+                List.copyOf(screened));
     }
 
     /** The collection's tags on every entity, its groups on every entity that names none. */

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 
 import io.threatingest.domain.RefangedValue;
+import io.threatingest.domain.screening.ScreeningMatch;
 import io.threatingest.intake.SourceObject;
 
 /**
@@ -15,9 +16,10 @@ import io.threatingest.intake.SourceObject;
  * @param error why the object is rejected or unavailable; for not mapped objects the reason is
  *        {@code source().notMapped()}
  * @param refanged values restored before validation, pointers relative to each tree; {@code null} unless asked for
+ * @param screened what the screening lists matched in the object's valid trees; empty when nothing
  */
 public record ObjectOutcome(SourceObject source, Status status, List<String> ids, List<String> submissionIds,
-        BatchItemError error, List<RefangedValue> refanged) {
+        BatchItemError error, List<RefangedValue> refanged, List<ScreeningMatch> screened) {
 
     public enum Status {
 

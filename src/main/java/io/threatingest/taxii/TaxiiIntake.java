@@ -51,9 +51,9 @@ public class TaxiiIntake {
         this.retryAfter = config.publish().retryAfter();
     }
 
-    public Uni<TaxiiStatus> add(byte[] body, TaxiiCollections.Collection collection, Caller caller) {
+    public Uni<TaxiiStatus> add(byte[] body, TaxiiCollections.Collection collection, Caller caller, boolean screen) {
         Instant received = Instant.now();
-        IntakeOptions options = new IntakeOptions(false, false, collection.tags(), collection.visibleBy());
+        IntakeOptions options = new IntakeOptions(false, false, collection.tags(), collection.visibleBy(), screen);
         return OffLoop.run(() -> {
             JsonNode envelope = IntakeDocuments.parse(body, json, "a TAXII envelope {\"objects\": [...]}");
             return new Parsed(envelope, intake.prepare(new StixMapper().envelope(envelope), caller, options));
@@ -83,7 +83,7 @@ public class TaxiiIntake {
             String id = outcome.source().ref();
             String version = version(outcome, envelope, timestamp);
             switch (outcome.status()) {
-                case ACCEPTED -> successes.add(new TaxiiStatus.Detail(id, version, null));
+                case ACCEPTED -> successes.add(new TaxiiStatus.Detail(id, version, screened(outcome)));
                 case REJECTED -> failures.add(new TaxiiStatus.Detail(id, version, "rejected: "
                         + outcome.error().message()));
                 case NOT_MAPPED -> failures.add(new TaxiiStatus.Detail(id, version, "not mapped: "
@@ -94,6 +94,19 @@ public class TaxiiIntake {
         }
         return new TaxiiStatus(UUID.randomUUID().toString(), TaxiiStatus.COMPLETE, timestamp,
                 report.objects().size(), successes.size(), successes, failures.size(), failures, 0, List.of());
+    }
+
+    /**
+     * What screening matched in an accepted object, as its status message ({@code screened: <entity ID> on <list>
+     * (<action>); ...}), or {@code null}.
+     */
+    private static String screened(ObjectOutcome outcome) {
+        if (outcome.screened().isEmpty()) {
+            return null;
+        }
+        return "screened: " + outcome.screened().stream()
+                .map(m -> m.id() + " on " + m.list() + " (" + m.action().wireName() + ")")
+                .collect(java.util.stream.Collectors.joining("; "));
     }
 
     /** The object's {@code modified}, else its {@code created}, else when it was received (TAXII's rule). */

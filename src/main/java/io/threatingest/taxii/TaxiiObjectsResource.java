@@ -74,10 +74,13 @@ public class TaxiiObjectsResource {
     @APIResponse(responseCode = "400", description = "Not a TAXII envelope, or malformed JSON.", content = @Content(mediaType = TaxiiMedia.TAXII, schema = @Schema(implementation = TaxiiError.class)))
     @APIResponse(responseCode = "403", description = "Missing role `reporter`.", content = @Content(mediaType = TaxiiMedia.TAXII, schema = @Schema(implementation = TaxiiError.class)))
     @APIResponse(responseCode = "404", description = "No such API root or collection.", content = @Content(mediaType = TaxiiMedia.TAXII, schema = @Schema(implementation = TaxiiError.class)))
-    public Uni<Response> add(RoutingContext routing, @PathParam("root") String root, @PathParam("id") String id) {
+    public Uni<Response> add(RoutingContext routing, @PathParam("root") String root, @PathParam("id") String id,
+            @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(description = "false: skip screening "
+                    + "(only for a caller with the role `unscreened`; 403 otherwise). Default true.") @jakarta.ws.rs.QueryParam("screen") String screen) {
         TaxiiCollections.Collection collection = TaxiiResource.requireCollection(root, id, config, collections);
         Buffer body = routing.body().buffer();
-        return intake.add(body == null ? null : body.getBytes(), collection, callers.current())
+        boolean screened = callers.screen(screen);
+        return intake.add(body == null ? null : body.getBytes(), collection, callers.current(), screened)
                 .map(status -> Response.accepted(status).type(TaxiiMedia.TAXII).build());
     }
 

@@ -70,7 +70,7 @@ class GeneratedClientTest {
     @Test
     void ingestsThroughTheGeneratedClientWithAnApiKey() throws Exception {
         ApiResponse<DryRun> answer = entities(TestCredentials.REPORTER)
-                .ingestEntityWithHttpInfo(domainWithIp("Client.Example.ORG", "198.51.100.20"), null, null, null);
+                .ingestEntityWithHttpInfo(domainWithIp("Client.Example.ORG", "198.51.100.20"), null, null, null, null);
 
         String domainId = Sha3.id("domain", "client.example.org");
         String ipId = Sha3.id("ip", "198.51.100.20");
@@ -96,8 +96,8 @@ class GeneratedClientTest {
                         new RawValue("hxxps://batch[.]example[.]org/login")));
         EntitiesApi api = entities(TestCredentials.REPORTER);
 
-        ApiResponse<BatchResult> first = api.ingestBatchWithHttpInfo(batch, null, null, "true", key);
-        ApiResponse<BatchResult> retry = api.ingestBatchWithHttpInfo(batch, null, null, "true", key);
+        ApiResponse<BatchResult> first = api.ingestBatchWithHttpInfo(batch, null, null, "true", null, key);
+        ApiResponse<BatchResult> retry = api.ingestBatchWithHttpInfo(batch, null, null, "true", null, key);
 
         assertEquals(202, first.getStatusCode());
         BatchResult result = first.getData();
@@ -116,7 +116,7 @@ class GeneratedClientTest {
         assertEquals(List.of(0, 2), event.getJsonArray("items").getList());
         // a later batch on the same queue: once its event is in, any event of the retry would be too
         String marker = api.ingestBatch(new Batch().addEntitiesItem(domainWithIp("marker.example.org",
-                "198.51.100.25")), null, null, null, null).getItems().get(0).getSubmissionId();
+                "198.51.100.25")), null, null, null, null, null).getItems().get(0).getSubmissionId();
         queues.entities().await(marker, Duration.ofSeconds(10));
         assertEquals(1, queues.entities().received().stream()
                 .filter(m -> m.bodyAsBinary().toString().contains(unique)).count(), "the retry published nothing");
@@ -125,7 +125,8 @@ class GeneratedClientTest {
     @Test
     void dryRunThroughTheGeneratedClientShowsNormalisedAndRefangedValues() throws Exception {
         ApiResponse<DryRun> answer = entities(TestCredentials.REPORTER)
-                .ingestEntityWithHttpInfo(domainWithIp("Dry[.]Example[.]ORG", "198.51.100.21"), "true", "true", null);
+                .ingestEntityWithHttpInfo(domainWithIp("Dry[.]Example[.]ORG", "198.51.100.21"), "true", "true", null,
+                        null);
 
         assertEquals(200, answer.getStatusCode());
         assertNull(answer.getData().getSubmissionId(), "nothing was submitted");
@@ -140,7 +141,7 @@ class GeneratedClientTest {
         Entity invalid = new Entity().type("ip").putAttributesItem("ip", new RawValue("300.1.2.3"));
 
         ApiException error = assertThrows(ApiException.class,
-                () -> entities(TestCredentials.REPORTER).ingestEntity(invalid, null, null, null));
+                () -> entities(TestCredentials.REPORTER).ingestEntity(invalid, null, null, null, null));
 
         assertEquals(400, error.getCode());
         assertNotNull(error.getResponseHeaders().firstValue("x-error-id").orElse(null));
@@ -154,7 +155,7 @@ class GeneratedClientTest {
 
         ApiException error = assertThrows(ApiException.class,
                 () -> entities(wrong).ingestEntity(domainWithIp("refused.example.org", "198.51.100.22"), null, null,
-                        null));
+                        null, null));
 
         assertEquals(401, error.getCode());
         assertFalse(error.getResponseBody().contains("not-the-secret"));

@@ -13,7 +13,8 @@ public record AcknowledgedResponse(
         @Schema(description = "Id of this submission: the message-id and CloudEvents id of its event.") String submissionId,
         @Schema(description = "ID of the submitted entity.") String id,
         @Schema(description = "Every entity ID of the submission, root first, without duplicates.") List<String> ids,
-        @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = REFANGED) List<RefangedParam> refanged) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = REFANGED) List<RefangedParam> refanged,
+        @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = ScreenedParam.DESCRIPTION) List<ScreenedParam> screened) {
 
     public static final String ACKNOWLEDGED = "acknowledged";
 

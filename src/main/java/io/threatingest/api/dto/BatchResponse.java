@@ -33,7 +33,8 @@ public record BatchResponse(
             @Schema(description = "Id of the event that carries the item (several items share one event).") String submissionId,
             @Schema(description = "Index of an earlier item with the same root entity ID; both are published.") Integer duplicateOf,
             ItemError error,
-            @Schema(description = "With refang=true: the values restored before validation, pointers from the batch's root.") List<RefangedParam> refanged){
+            @Schema(description = "With refang=true: the values restored before validation, pointers from the batch's root.") List<RefangedParam> refanged,
+            @Schema(description = ScreenedParam.DESCRIPTION) List<ScreenedParam> screened){
     }
 
     /**

@@ -17,7 +17,8 @@ public record DryRunResponse(
         String id,
         List<String> ids,
         @Schema(description = "Each entity with its normalised main value, in the order of `ids`.") List<EntityPreview> entities,
-        @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = AcknowledgedResponse.REFANGED) List<RefangedParam> refanged) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = AcknowledgedResponse.REFANGED) List<RefangedParam> refanged,
+        @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = ScreenedParam.DESCRIPTION) List<ScreenedParam> screened) {
 
     /** An entity's identity and normalised main value. */
     @Schema(name = "EntityPreview")

@@ -31,6 +31,7 @@ public record ExtractResponse(
                     "accepted", "rejected", "unavailable" }) String status,
             @Schema(description = "The entity ID.", examples = "domain-3a1c…") String id,
             @Schema(description = "Id of the event that carries it (submitted only).") String submissionId,
-            BatchResponse.ItemError error){
+            BatchResponse.ItemError error,
+            @Schema(description = ScreenedParam.DESCRIPTION) List<ScreenedParam> screened){
     }
 }

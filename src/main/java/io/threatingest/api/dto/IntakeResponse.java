@@ -34,6 +34,7 @@ public record IntakeResponse(
             @Schema(description = "Ids of the events that carry them.") List<String> submissionIds,
             @Schema(description = "Why the object is rejected or unavailable; param is the object's pointer.") BatchResponse.ItemError error,
             @Schema(description = "Why a not-mapped object maps to no entity.") String reason,
-            @Schema(description = "With refang=true: values restored before validation, pointers within the object's entity tree.") List<RefangedParam> refanged){
+            @Schema(description = "With refang=true: values restored before validation, pointers within the object's entity tree.") List<RefangedParam> refanged,
+            @Schema(description = ScreenedParam.DESCRIPTION) List<ScreenedParam> screened){
     }
 }

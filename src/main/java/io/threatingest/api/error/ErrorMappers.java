@@ -35,6 +35,9 @@ import io.threatingest.state.StateUnavailableException;
 /** Maps every failure of a request to the uniform error answer of {@link ErrorResponses}. */
 public class ErrorMappers {
 
+    /** The summary of a submission refused by a screening list. */
+    public static final String SCREENING_REFUSED = "refused by screening";
+
     private final Duration retryAfter;
     private final AuthFailures authFailures;
 
@@ -50,6 +53,9 @@ public class ErrorMappers {
 
     @ServerExceptionMapper
     public Response invalidSubmission(SubmissionException e) {
+        if (e.refusedBy() != null) {
+            return ErrorResponses.build(422, SCREENING_REFUSED, e.getMessage(), e.pointer(), null, null);
+        }
         if (e.forbidden()) {
             return ErrorResponses.build(403, "forbidden", e.getMessage() + " (at " + e.pointer() + ")", e.pointer(),
                     null, null);

@@ -3,6 +3,8 @@ package io.threatingest.messaging.event;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
@@ -11,6 +13,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * @param value the normalised main attribute (a string, or a number for Integer and Float types)
  * @param attributes every normalised attribute by type name, the main one included
  * @param wellKnown submitted through {@code /well-known}: trusted, never to be rated negatively
+ * @param screened the screening lists the entity's value matched; absent when none did
  */
 @RegisterForReflection
 public record EventEntity(
@@ -21,5 +24,6 @@ public record EventEntity(
         int reputation,
         List<String> tags,
         List<String> visibleBy,
-        boolean wellKnown) {
+        boolean wellKnown,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<EventScreening> screened) {
 }
