@@ -1,8 +1,10 @@
 package io.threatingest.screening;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -55,6 +57,8 @@ public class Screener {
             return flat;
         }
         List<ScreeningMatch> matches = null;
+        // (entity ID, list) pairs reported already: an entity may stand in a tree more than once
+        Set<String> reported = null;
         List<FlatEntity> entities = null;
         for (int e = 0; e < flat.entities().size(); e++) {
             FlatEntity entity = flat.entities().get(e);
@@ -66,8 +70,11 @@ public class Screener {
             for (int list : hits) {
                 ScreeningIndex.ListInfo info = index.lists().get(list);
                 ScreeningAction action = snapshot.actions()[list];
-                if (matches == null || !contains(matches, entity.id(), info.key())) {
-                    matches = matches == null ? new ArrayList<>() : matches;
+                if (matches == null) {
+                    matches = new ArrayList<>();
+                    reported = new HashSet<>();
+                }
+                if (reported.add(entity.id() + '\n' + info.key())) {
                     matches.add(new ScreeningMatch(entity.id(), info.key(), info.name(), action));
                     count(info.key(), action);
                 }
@@ -140,15 +147,6 @@ public class Screener {
         EntityType type = Catalogue.find(entityType);
         DataType dataType = type == null ? DataType.STRING : type.dataType();
         return index.match(dataType, text);
-    }
-
-    private static boolean contains(List<ScreeningMatch> matches, String id, String list) {
-        for (ScreeningMatch match : matches) {
-            if (match.list().equals(list) && match.id().equals(id)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private void count(String list, ScreeningAction action) {

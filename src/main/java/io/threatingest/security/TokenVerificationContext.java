@@ -73,13 +73,11 @@ public class TokenVerificationContext {
         Set<SignatureAlgorithm> allowed = original.getSignatureAlgorithm();
         String content = info.getPublicKeyContent();
         String location = info.getPublicKeyLocation() != null ? info.getPublicKeyLocation() : configuredLocation;
-        if (location != null && isUrl(location) && content == null) {
+        if (content == null && (location == null || isUrl(location))) {
             info.setSignatureAlgorithm(VerificationKeyAlgorithms.ordered(allowed));
-        } else if (content != null || location != null) {
+        } else {
             info.setSignatureAlgorithm(VerificationKeyAlgorithms.forKey(content != null ? content : read(location),
                     allowed, location != null ? LOCATION_SETTING + "=" + location : KEY_SETTING));
-        } else {
-            info.setSignatureAlgorithm(VerificationKeyAlgorithms.ordered(allowed));
         }
         return info;
     }

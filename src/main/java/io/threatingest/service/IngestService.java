@@ -3,6 +3,7 @@ package io.threatingest.service;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -177,18 +178,16 @@ public class IngestService {
             return flat.entities().stream().map(e -> toEventEntity(e, wellKnown, List.of())).toList();
         }
         Set<String> dropped = flat.dropped();
+        Map<String, List<EventScreening>> screenedById = new HashMap<>();
+        for (ScreeningMatch match : flat.screened()) {
+            screenedById.computeIfAbsent(match.id(), id -> new ArrayList<>())
+                    .add(new EventScreening(match.list(), match.name(), match.action().wireName()));
+        }
         List<EventEntity> entities = new ArrayList<>(flat.entities().size());
         for (FlatEntity entity : flat.entities()) {
-            if (dropped.contains(entity.id())) {
-                continue;
+            if (!dropped.contains(entity.id())) {
+                entities.add(toEventEntity(entity, wellKnown, screenedById.getOrDefault(entity.id(), List.of())));
             }
-            List<EventScreening> screened = new ArrayList<>();
-            for (ScreeningMatch match : flat.screened()) {
-                if (match.id().equals(entity.id())) {
-                    screened.add(new EventScreening(match.list(), match.name(), match.action().wireName()));
-                }
-            }
-            entities.add(toEventEntity(entity, wellKnown, screened));
         }
         return entities;
     }

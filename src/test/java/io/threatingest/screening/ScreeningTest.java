@@ -126,6 +126,29 @@ class ScreeningTest {
         assertEquals(2, event.getJsonArray("relations").size());
     }
 
+    /** The largest tree the limits allow (10,000 entities), every value on a list: each reported once, in the event. */
+    @Test
+    void aTreeOfTenThousandMatchingEntitiesIsReportedWholeInTheAnswerAndTheEvent() throws Exception {
+        StringBuilder tree = new StringBuilder("{\"type\": \"domain\", \"attributes\": {\"domain\": "
+                + "\"root.reported.example.com\"}, \"associations\": [");
+        for (int i = 1; i < 10_000; i++) {
+            tree.append(i == 1 ? "" : ",").append("{\"type\": \"domain\", \"attributes\": {\"domain\": \"h")
+                    .append(i).append(".reported.example.com\"}}");
+        }
+        JsonPath answer = post(ENTITY, tree.append("]}").toString()).then().statusCode(202)
+                .body("ids.size()", equalTo(10_000))
+                .body("screened.size()", equalTo(10_000))
+                .extract().jsonPath();
+        JsonArray entities = queues.entities().await(answer.getString("submissionId"), Duration.ofSeconds(30))
+                .bodyAsBinary().toJsonObject().getJsonArray("entities");
+        assertEquals(10_000, entities.size());
+        for (int i = 0; i < entities.size(); i++) {
+            JsonArray screened = entities.getJsonObject(i).getJsonArray("screened");
+            assertEquals(1, screened.size(), "entity " + i);
+            assertEquals("reported", screened.getJsonObject(0).getString("list"));
+        }
+    }
+
     @Test
     void refuseIsA422NamingTheList() {
         post(ENTITY, """
