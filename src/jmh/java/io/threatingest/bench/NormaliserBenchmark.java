@@ -15,8 +15,8 @@ import io.threatingest.domain.Catalogue;
 import io.threatingest.domain.DataType;
 import io.threatingest.domain.EntityId;
 import io.threatingest.domain.EntityType;
-import io.threatingest.domain.InvalidValueException;
-import io.threatingest.domain.RawValue;
+import io.threatingest.domain.value.InvalidValueException;
+import io.threatingest.domain.value.RawValue;
 import io.threatingest.support.DataTypeSamples;
 
 /** Validation + normalisation + ID of one value, per data type (the same samples the tests use). */

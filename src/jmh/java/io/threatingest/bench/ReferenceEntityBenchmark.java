@@ -14,10 +14,10 @@ import org.openjdk.jmh.annotations.State;
 
 import io.threatingest.domain.EntitySubmission;
 import io.threatingest.domain.FlatSubmission;
-import io.threatingest.domain.RawValue;
 import io.threatingest.domain.SubmissionFlattener;
 import io.threatingest.domain.SubmissionLimits;
 import io.threatingest.domain.Visibility;
+import io.threatingest.domain.value.RawValue;
 
 /**
  * Validation + normalisation + ID of the reference example entity: an IP with two text attributes, a

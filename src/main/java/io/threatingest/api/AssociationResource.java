@@ -20,10 +20,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.smallrye.mutiny.Uni;
 import io.threatingest.api.dto.AcknowledgedResponse;
-import io.threatingest.api.dto.ErrorBody;
 import io.threatingest.api.dto.LinkRequest;
 import io.threatingest.api.dto.LinkResponse;
 import io.threatingest.api.dto.ScreenedParam;
+import io.threatingest.http.CallerResolver;
+import io.threatingest.http.error.ErrorBody;
 import io.threatingest.security.Roles;
 import io.threatingest.service.AssociationService;
 

@@ -11,9 +11,9 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.threatingest.api.dto.EntityRequest;
-import io.threatingest.api.error.ApiException;
-import io.threatingest.api.error.ErrorMappers;
 import io.threatingest.domain.SubmissionFlattener;
+import io.threatingest.http.error.ApiException;
+import io.threatingest.http.error.ErrorMappers;
 import io.threatingest.service.Batch;
 
 /**

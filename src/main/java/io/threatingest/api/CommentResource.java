@@ -22,9 +22,10 @@ import io.smallrye.mutiny.Uni;
 import io.threatingest.api.dto.AcknowledgedResponse;
 import io.threatingest.api.dto.CommentRequest;
 import io.threatingest.api.dto.CommentResponse;
-import io.threatingest.api.dto.ErrorBody;
 import io.threatingest.api.dto.ScreenedParam;
-import io.threatingest.api.error.ApiException;
+import io.threatingest.http.CallerResolver;
+import io.threatingest.http.error.ApiException;
+import io.threatingest.http.error.ErrorBody;
 import io.threatingest.security.Roles;
 import io.threatingest.service.CommentService;
 

@@ -25,9 +25,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.threatingest.api.dto.Definition;
-import io.threatingest.api.dto.ErrorBody;
 import io.threatingest.domain.Catalogue;
 import io.threatingest.domain.EntityType;
+import io.threatingest.http.error.ErrorBody;
 import io.threatingest.security.Roles;
 
 @Path("/api/ingest/v1")

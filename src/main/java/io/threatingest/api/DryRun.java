@@ -2,7 +2,8 @@ package io.threatingest.api;
 
 import jakarta.ws.rs.core.Response;
 
-import io.threatingest.api.error.ApiException;
+import io.threatingest.http.BooleanQueryParam;
+import io.threatingest.http.error.ApiException;
 
 /** The {@code dryRun} query parameter: absent, {@code true} or {@code false}; anything else is a 400. */
 final class DryRun {

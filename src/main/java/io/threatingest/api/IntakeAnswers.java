@@ -7,10 +7,10 @@ import java.util.List;
 import jakarta.ws.rs.core.Response;
 
 import io.threatingest.api.dto.BatchResponse;
-import io.threatingest.api.dto.ErrorBody;
 import io.threatingest.api.dto.IntakeResponse;
 import io.threatingest.api.dto.ScreenedParam;
-import io.threatingest.api.error.ErrorResponses;
+import io.threatingest.http.error.ErrorBody;
+import io.threatingest.http.error.ErrorResponses;
 import io.threatingest.service.BatchItemError;
 import io.threatingest.service.IntakeReport;
 import io.threatingest.service.ObjectOutcome;

@@ -1,7 +1,7 @@
 package io.threatingest.api;
 
 import io.threatingest.api.dto.EntityRefRequest;
-import io.threatingest.api.error.ApiException;
+import io.threatingest.http.error.ApiException;
 import io.threatingest.service.EntityRef;
 
 /** Small conversions shared by the resources. */

@@ -23,14 +23,15 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.smallrye.mutiny.Uni;
-import io.threatingest.api.dto.ErrorBody;
 import io.threatingest.api.dto.ScanRequest;
 import io.threatingest.api.dto.ScanResponse;
 import io.threatingest.api.dto.ScanTaskDetails;
-import io.threatingest.api.error.ApiException;
+import io.threatingest.http.CallerResolver;
+import io.threatingest.http.error.ApiException;
+import io.threatingest.http.error.ErrorBody;
+import io.threatingest.scan.ScanService;
+import io.threatingest.scan.ScanTask;
 import io.threatingest.security.Roles;
-import io.threatingest.service.ScanService;
-import io.threatingest.service.ScanTask;
 
 @Path("/api/ingest/v1")
 @Tag(name = "Scans")

@@ -25,9 +25,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.smallrye.mutiny.Uni;
-import io.threatingest.api.dto.ErrorBody;
 import io.threatingest.api.dto.IntakeResponse;
 import io.threatingest.config.IngestConfig;
+import io.threatingest.http.BooleanQueryParam;
+import io.threatingest.http.CallerResolver;
+import io.threatingest.http.IntakeDocuments;
+import io.threatingest.http.OffLoop;
+import io.threatingest.http.error.ErrorBody;
 import io.threatingest.security.Roles;
 import io.threatingest.service.Caller;
 import io.threatingest.service.IntakeOptions;

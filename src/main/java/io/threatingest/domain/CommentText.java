@@ -1,5 +1,7 @@
 package io.threatingest.domain;
 
+import io.threatingest.domain.value.InvalidValueException;
+import io.threatingest.domain.value.RawValue;
 import io.threatingest.domain.value.TextNormaliser;
 
 /** Comment text: the free-text rules (64 KiB, control characters mapped to spaces, not empty), case kept. */

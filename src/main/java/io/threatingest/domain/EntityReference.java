@@ -1,5 +1,8 @@
 package io.threatingest.domain;
 
+import io.threatingest.domain.value.NormalisedValue;
+import io.threatingest.domain.value.RawValue;
+
 /**
  * Names an entity either by its ID or by type and value. Resolving a reference checks it the way everything
  * else is checked: an ID must be {@code <known type>-<64 lowercase hex>}; a type and value go through the

@@ -3,6 +3,8 @@ package io.threatingest.domain;
 import java.util.List;
 import java.util.Map;
 
+import io.threatingest.domain.value.RawValue;
+
 /**
  * One entity of a submission as the client sent it, before validation. Any field may be {@code null} (absent
  * or JSON null); the flattener decides what that means.

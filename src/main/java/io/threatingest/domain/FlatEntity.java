@@ -3,6 +3,8 @@ package io.threatingest.domain;
 import java.util.List;
 import java.util.Map;
 
+import io.threatingest.domain.value.NormalisedValue;
+
 /**
  * A validated entity with its identity.
  *

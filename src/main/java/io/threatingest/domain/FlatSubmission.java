@@ -4,9 +4,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import io.threatingest.domain.screening.ScreeningAction;
-import io.threatingest.domain.screening.ScreeningMatch;
-
 /**
  * A whole submission after validation: every entity of the tree (root first, in depth-first request order,
  * correlated entities right after their source) and every relation between them.

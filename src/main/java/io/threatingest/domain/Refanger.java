@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.threatingest.domain.value.RawValue;
+
 /**
  * Undoes the usual ways analysts defang indicators ({@code hxxp://evil[.]com}, {@code user[at]example[.]com}) so
  * that the values can be validated. It runs before validation and changes nothing else: a value that was not

@@ -1,7 +1,9 @@
 package io.threatingest.domain;
 
 import io.threatingest.domain.value.FqdnNormaliser;
+import io.threatingest.domain.value.InvalidValueException;
 import io.threatingest.domain.value.IpNormaliser;
+import io.threatingest.domain.value.RawValue;
 
 /**
  * What a scan is about: a public IP (the {@code IP} data type's rules) or a domain name (the {@code FQDN}

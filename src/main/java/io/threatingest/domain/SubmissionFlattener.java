@@ -5,6 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.threatingest.domain.value.InvalidValueException;
+import io.threatingest.domain.value.NormalisedValue;
+import io.threatingest.domain.value.RawValue;
+
 /**
  * Validates a submitted entity tree as a whole and flattens it into entities and relations. The first
  * invalid field anywhere in the tree rejects the submission, named by its JSON pointer.

@@ -2,7 +2,7 @@ package io.threatingest.extract;
 
 import java.util.Locale;
 
-import io.threatingest.domain.RawValue;
+import io.threatingest.domain.value.RawValue;
 
 /**
  * Decides what a {@link NameChain} is: an IPv4 address or CIDR, an e-mail address, a domain name, a MAC address in

@@ -3,9 +3,9 @@ package io.threatingest.extract;
 import io.threatingest.domain.Catalogue;
 import io.threatingest.domain.DataType;
 import io.threatingest.domain.EntityType;
-import io.threatingest.domain.InvalidValueException;
-import io.threatingest.domain.RawValue;
 import io.threatingest.domain.Refanger;
+import io.threatingest.domain.value.InvalidValueException;
+import io.threatingest.domain.value.RawValue;
 
 /**
  * The service's own rules, applied to every candidate before it is reported, so that no reported value is one

@@ -7,7 +7,7 @@ import java.util.Map;
 
 import io.threatingest.domain.AssociationSubmission;
 import io.threatingest.domain.EntitySubmission;
-import io.threatingest.domain.RawValue;
+import io.threatingest.domain.value.RawValue;
 
 /** Builders for the entity trees converters produce, and the one rule for files that every format shares. */
 public final class Trees {

@@ -10,7 +10,7 @@ import io.threatingest.domain.Catalogue;
 import io.threatingest.domain.DataType;
 import io.threatingest.domain.EntitySubmission;
 import io.threatingest.domain.EntityType;
-import io.threatingest.domain.RawValue;
+import io.threatingest.domain.value.RawValue;
 import io.threatingest.intake.Trees;
 
 /** Single entities from MISP values: the JSON kind a value is given, and who may carry a reputation. */

@@ -17,13 +17,13 @@ import io.threatingest.domain.EntityId;
 import io.threatingest.domain.EntityType;
 import io.threatingest.domain.FlatEntity;
 import io.threatingest.domain.FlatSubmission;
-import io.threatingest.domain.NormalisedValue;
-import io.threatingest.domain.RawValue;
+import io.threatingest.domain.ScreeningAction;
+import io.threatingest.domain.ScreeningMatch;
 import io.threatingest.domain.SubmissionException;
 import io.threatingest.domain.SubmissionFlattener;
-import io.threatingest.domain.screening.ScreeningAction;
 import io.threatingest.domain.screening.ScreeningIndex;
-import io.threatingest.domain.screening.ScreeningMatch;
+import io.threatingest.domain.value.NormalisedValue;
+import io.threatingest.domain.value.RawValue;
 
 /**
  * Screens validated trees against the lists in force: each entity's normalised main value (correlated attributes

@@ -29,7 +29,7 @@ import org.jboss.logging.Logger;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.threatingest.config.IngestConfig;
-import io.threatingest.domain.screening.ScreeningAction;
+import io.threatingest.domain.ScreeningAction;
 import io.threatingest.domain.screening.ScreeningIndex;
 import io.threatingest.domain.screening.WarningList;
 import io.vertx.core.Vertx;

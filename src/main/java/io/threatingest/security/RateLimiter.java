@@ -3,6 +3,7 @@ package io.threatingest.security;
 import java.time.Duration;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 
 import io.smallrye.mutiny.Uni;
 import io.threatingest.config.IngestConfig;
@@ -48,19 +49,20 @@ public class RateLimiter {
     private final boolean allowOnFailure;
     private final StateBackendFailures failures;
 
-    public RateLimiter(IngestConfig config, StateBackend state, StateBackendFailures failures) {
+    public RateLimiter(IngestConfig config, StateBackend state, StateBackendFailures failures,
+            Instance<TokenBuckets> buckets) {
         IngestConfig.RateLimit settings = config.rateLimit();
         this.enabled = settings.enabled();
-        this.burst = Math.max(1, settings.burst());
+        this.burst = burst(settings);
         this.perSecond = settings.requestsPerSecond();
-        this.buckets = !enabled
-                ? null
-                : state.shared()
-                        ? new RedisTokenBuckets(state.redis(), burst, perSecond)
-                        : new MemoryTokenBuckets(burst, perSecond, settings.maxIdentities());
+        this.buckets = enabled ? buckets.get() : null;
         this.timeout = state.shared() ? state.timeout() : null; // memory buckets answer at once
         this.allowOnFailure = settings.onBackendFailure() == IngestConfig.RateLimit.OnBackendFailure.ALLOW;
         this.failures = failures;
+    }
+
+    static int burst(IngestConfig.RateLimit settings) {
+        return Math.max(1, settings.burst());
     }
 
     public boolean enabled() {

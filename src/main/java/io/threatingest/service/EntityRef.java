@@ -1,6 +1,6 @@
 package io.threatingest.service;
 
-import io.threatingest.domain.RawValue;
+import io.threatingest.domain.value.RawValue;
 
 /** An entity named by type and value instead of by ID. */
 public record EntityRef(String type, RawValue value) {

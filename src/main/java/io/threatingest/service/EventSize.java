@@ -5,8 +5,8 @@ import java.util.Map;
 
 import io.threatingest.domain.FlatEntity;
 import io.threatingest.domain.FlatSubmission;
-import io.threatingest.domain.NormalisedValue;
 import io.threatingest.domain.Relation;
+import io.threatingest.domain.value.NormalisedValue;
 
 /**
  * An upper bound of the bytes a tree adds to an event's JSON, computed without serialising it: every string

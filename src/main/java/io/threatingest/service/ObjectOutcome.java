@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Locale;
 
 import io.threatingest.domain.RefangedValue;
-import io.threatingest.domain.screening.ScreeningMatch;
+import io.threatingest.domain.ScreeningMatch;
 import io.threatingest.intake.SourceObject;
 
 /**

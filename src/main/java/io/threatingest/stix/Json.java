@@ -5,7 +5,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.threatingest.domain.RawValue;
+import io.threatingest.domain.value.RawValue;
 
 /** Small readers for STIX properties. */
 final class Json {

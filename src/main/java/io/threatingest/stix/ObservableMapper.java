@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.threatingest.domain.AssociationSubmission;
 import io.threatingest.domain.EntitySubmission;
-import io.threatingest.domain.RawValue;
+import io.threatingest.domain.value.RawValue;
 import io.threatingest.intake.Trees;
 
 /**

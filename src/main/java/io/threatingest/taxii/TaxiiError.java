@@ -7,7 +7,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
-import io.threatingest.api.dto.ErrorBody;
+import io.threatingest.http.error.ErrorBody;
 
 /**
  * A TAXII error message that also carries the service's own error object ({@code error}), so that a client of

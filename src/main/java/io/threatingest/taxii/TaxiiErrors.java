@@ -9,20 +9,20 @@ import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
-import io.threatingest.api.dto.ErrorBody;
+import io.threatingest.http.error.ErrorBody;
 import io.vertx.ext.web.RoutingContext;
 
 /**
  * Errors under {@code /taxii2/} are TAXII error messages: the error answer built by {@code ErrorResponses} (status,
  * {@code x-error}, {@code x-error-id}, {@code Retry-After}, ...) keeps every header and its {@code error} object, and
- * gains the TAXII fields and media type. {@link #forPath} is the one place that decides; the stages before the REST
- * layer call it, and the REST layer's answers pass through {@link #reshape}.
+ * gains the TAXII fields and media type. {@link #asTaxii} is the one place that decides; the stages before the REST
+ * layer call it (through {@link TaxiiStage}), and the REST layer's answers pass through {@link #reshape}.
  */
 public class TaxiiErrors {
 
-    /** The answer for this path: the error as a TAXII error message under {@code /taxii2/}, else unchanged. */
-    public static Response forPath(String path, Response answer) {
-        if (!TaxiiStage.taxii(path) || !(answer.getEntity() instanceof ErrorBody body)) {
+    /** The error answer as a TAXII error message (any other answer unchanged). */
+    static Response asTaxii(Response answer) {
+        if (!(answer.getEntity() instanceof ErrorBody body)) {
             return answer;
         }
         Response.ResponseBuilder taxii = Response.status(answer.getStatus());

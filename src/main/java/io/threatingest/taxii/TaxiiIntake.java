@@ -16,10 +16,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.smallrye.mutiny.Uni;
-import io.threatingest.api.IntakeDocuments;
-import io.threatingest.api.OffLoop;
-import io.threatingest.api.error.ApiException;
 import io.threatingest.config.IngestConfig;
+import io.threatingest.http.IntakeDocuments;
+import io.threatingest.http.OffLoop;
+import io.threatingest.http.error.ApiException;
 import io.threatingest.service.Caller;
 import io.threatingest.service.IntakeOptions;
 import io.threatingest.service.IntakeReport;

@@ -19,9 +19,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
-import io.threatingest.api.CallerResolver;
-import io.threatingest.api.error.ApiException;
 import io.threatingest.config.IngestConfig;
+import io.threatingest.http.CallerResolver;
+import io.threatingest.http.error.ApiException;
 import io.threatingest.security.Roles;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.RoutingContext;

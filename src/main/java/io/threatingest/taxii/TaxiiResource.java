@@ -18,8 +18,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
-import io.threatingest.api.error.ApiException;
 import io.threatingest.config.IngestConfig;
+import io.threatingest.http.error.ApiException;
 import io.threatingest.security.Roles;
 import io.vertx.core.http.HttpServerRequest;
 

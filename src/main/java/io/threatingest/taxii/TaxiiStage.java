@@ -1,27 +1,44 @@
 package io.threatingest.taxii;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.Response;
 
-import io.threatingest.api.error.ApiException;
+import io.threatingest.http.PathFamily;
+import io.threatingest.http.error.ApiException;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * The TAXII stages of the request pipeline, for every request under {@code /taxii2/}: content negotiation (406 for
- * an {@code Accept} that admits no TAXII 2.1 answer, 415 for a POST body that is not TAXII 2.1), run once the body
- * has been read; and the 404 for a path no TAXII resource serves, run after the REST layer.
+ * TAXII's place in the request pipeline, for every request under {@code /taxii2/}: content negotiation (406 for an
+ * {@code Accept} that admits no TAXII 2.1 answer, 415 for a POST body that is not TAXII 2.1), run once the body has
+ * been read; the 404 for a path no TAXII resource serves, run after the REST layer; errors as TAXII error messages.
  */
 @ApplicationScoped
-public class TaxiiStage {
+public class TaxiiStage implements PathFamily {
 
-    /** Every TAXII path, as a route pattern. */
-    public static final String ROUTE = "/taxii2/*";
+    static final String PREFIX = "/taxii2";
 
     /** Whether a request path is a TAXII one (its errors are TAXII error messages). */
-    public static boolean taxii(String path) {
-        return path != null && (path.equals("/taxii2") || path.startsWith("/taxii2/"));
+    static boolean taxii(String path) {
+        return path != null && (path.equals(PREFIX) || path.startsWith(PREFIX + "/"));
     }
 
+    @Override
+    public String prefix() {
+        return PREFIX;
+    }
+
+    @Override
+    public String endpoint() {
+        return "taxii";
+    }
+
+    @Override
+    public Response errorAnswer(Response answer) {
+        return TaxiiErrors.asTaxii(answer);
+    }
+
+    @Override
     public void negotiate(RoutingContext context) {
         if (!TaxiiMedia.acceptable(context.request().getHeader("Accept"))) {
             context.fail(new ApiException(406, "not acceptable", "the answers are " + TaxiiMedia.TAXII
@@ -38,6 +55,7 @@ public class TaxiiStage {
     }
 
     /** Reached only when no TAXII resource matched the path. */
+    @Override
     public void unknown(RoutingContext context) {
         context.fail(new ApiException(404, "not found", "no TAXII resource at " + context.normalizedPath(), null));
     }

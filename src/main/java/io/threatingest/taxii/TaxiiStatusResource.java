@@ -16,9 +16,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
-import io.threatingest.api.CallerResolver;
-import io.threatingest.api.error.ApiException;
 import io.threatingest.config.IngestConfig;
+import io.threatingest.http.CallerResolver;
+import io.threatingest.http.error.ApiException;
 
 /** The status of an add-objects request, for the caller that made it, from any replica. */
 @Path("/taxii2/{root}/status/{statusId}")

@@ -1,15 +1,11 @@
 package io.threatingest.taxii;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.smallrye.mutiny.Uni;
-import io.threatingest.config.IngestConfig;
 import io.threatingest.state.StateBackend;
 import io.threatingest.state.StateBackendFailures;
 import io.threatingest.state.StateUnavailableException;
@@ -22,11 +18,8 @@ public class TaxiiStatuses {
     private final Duration timeout;
     private final StateBackendFailures failures;
 
-    public TaxiiStatuses(IngestConfig config, StateBackend state, StateBackendFailures failures, ObjectMapper json) {
-        IngestConfig.Taxii taxii = config.taxii();
-        this.store = state.shared()
-                ? new RedisTaxiiStatusStore(state.redis(), json, taxii.statusRetention())
-                : new MemoryTaxiiStatusStore(taxii.statusRetention(), taxii.maxStatuses(), Clock.systemUTC());
+    public TaxiiStatuses(StateBackend state, StateBackendFailures failures, TaxiiStatusStore store) {
+        this.store = store;
         this.timeout = state.timeout();
         this.failures = failures;
     }

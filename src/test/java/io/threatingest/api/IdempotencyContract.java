@@ -24,6 +24,7 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import io.threatingest.idempotency.IdempotencyKeys;
 import io.threatingest.local.EmbeddedBroker;
 import io.threatingest.support.BrokerQueues;
 import io.threatingest.support.EmbeddedBrokerResource;

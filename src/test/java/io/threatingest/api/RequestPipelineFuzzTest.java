@@ -15,12 +15,12 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.threatingest.api.dto.EntityRequest;
-import io.threatingest.api.json.StrictJsonCustomizer;
 import io.threatingest.domain.FlatSubmission;
 import io.threatingest.domain.SubmissionException;
 import io.threatingest.domain.SubmissionFlattener;
 import io.threatingest.domain.SubmissionLimits;
 import io.threatingest.domain.Visibility;
+import io.threatingest.http.json.StrictJsonCustomizer;
 import io.threatingest.service.Caller;
 import io.threatingest.service.IngestService;
 import io.threatingest.support.DataTypeSamples;

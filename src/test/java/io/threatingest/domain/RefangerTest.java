@@ -19,6 +19,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import io.threatingest.domain.value.RawValue;
+
 /** The conventions of docs/refanging.md, both ways, and where in a submission they apply. */
 class RefangerTest {
 

@@ -9,6 +9,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import io.threatingest.domain.value.RawValue;
+
 class SubmissionFlattenerTest {
 
     private static final List<String> GROUPS = List.of("public");

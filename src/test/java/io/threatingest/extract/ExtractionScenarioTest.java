@@ -14,8 +14,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import io.threatingest.domain.Catalogue;
-import io.threatingest.domain.InvalidValueException;
-import io.threatingest.domain.RawValue;
+import io.threatingest.domain.value.InvalidValueException;
+import io.threatingest.domain.value.RawValue;
 
 /** A real-looking report, the service's acceptance of every value, an IOC list, and adversarial input. */
 class ExtractionScenarioTest {

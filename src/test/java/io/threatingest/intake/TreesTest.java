@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import io.threatingest.domain.AssociationSubmission;
 import io.threatingest.domain.EntitySubmission;
-import io.threatingest.domain.RawValue;
+import io.threatingest.domain.value.RawValue;
 
 class TreesTest {
 

@@ -15,7 +15,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.threatingest.domain.EntitySubmission;
-import io.threatingest.domain.RawValue;
+import io.threatingest.domain.value.RawValue;
 
 /** Indicator patterns: what each supported form yields, and the reason for each form outside the subset. */
 class PatternTest {

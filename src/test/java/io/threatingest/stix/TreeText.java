@@ -7,7 +7,7 @@ import java.util.stream.Collectors;
 
 import io.threatingest.domain.AssociationSubmission;
 import io.threatingest.domain.EntitySubmission;
-import io.threatingest.domain.RawValue;
+import io.threatingest.domain.value.RawValue;
 import io.threatingest.intake.SourceObject;
 
 /**

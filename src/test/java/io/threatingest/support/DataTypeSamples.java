@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.threatingest.domain.DataType;
-import io.threatingest.domain.RawValue;
+import io.threatingest.domain.value.RawValue;
 
 /** One representative valid value for each of the 36 data types, with an entity type that uses it. */
 public final class DataTypeSamples {

@@ -6,7 +6,7 @@ import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import io.threatingest.domain.RawValue;
+import io.threatingest.domain.value.RawValue;
 
 /** A nested entity: every field of an entity plus how it relates to its parent. */
 @Schema(name = "Association", description = "A nested entity and its relation to the parent entity.")

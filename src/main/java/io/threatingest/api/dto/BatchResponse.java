@@ -6,6 +6,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import io.threatingest.http.error.ErrorBody;
+
 /**
  * The answer to {@code POST /batch}: counts and one outcome per item, in request order. On 400 and 503 the same
  * body also carries the {@code error} of every error answer.

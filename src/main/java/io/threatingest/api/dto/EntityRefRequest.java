@@ -3,7 +3,7 @@ package io.threatingest.api.dto;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import io.threatingest.domain.RawValue;
+import io.threatingest.domain.value.RawValue;
 
 /** An entity named by type and value; the service validates the value and computes the ID. */
 @Schema(name = "EntityRef", description = "An entity by type and value instead of by ID.")

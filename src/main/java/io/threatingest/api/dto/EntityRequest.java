@@ -6,7 +6,7 @@ import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import io.threatingest.domain.RawValue;
+import io.threatingest.domain.value.RawValue;
 
 /** The body of {@code POST /entity}: one entity with optional nested associations. */
 @Schema(name = "Entity", description = "An entity to ingest, with optional nested associations.")

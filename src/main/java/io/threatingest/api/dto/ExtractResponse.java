@@ -6,6 +6,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import io.threatingest.http.error.ErrorBody;
+
 /**
  * The indicators found in a text, each value once, in the order of first appearance; with {@code submit=true}, what
  * became of each. On 400 and 503 the same body also carries the {@code error} of every error answer.

@@ -4,7 +4,7 @@ import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import io.threatingest.domain.screening.ScreeningMatch;
+import io.threatingest.domain.ScreeningMatch;
 
 /** An entity whose value a screening list matched, and what the match did. */
 @Schema(name = "Screened")

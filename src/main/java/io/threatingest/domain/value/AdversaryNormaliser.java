@@ -1,9 +1,5 @@
 package io.threatingest.domain.value;
 
-import io.threatingest.domain.InvalidValueException;
-import io.threatingest.domain.NormalisedValue;
-import io.threatingest.domain.RawValue;
-
 /**
  * The {@code Adversary} data type (adversary, group): a name, kept exactly as given, that must not be
  * something else: a value that passes the URL, UUID, Email, IP, Phone or FQDN rules is refused.

@@ -1,9 +1,5 @@
 package io.threatingest.domain.value;
 
-import io.threatingest.domain.InvalidValueException;
-import io.threatingest.domain.NormalisedValue;
-import io.threatingest.domain.RawValue;
-
 /**
  * The {@code BASE64} data type (Go {@code base64.StdEncoding}): standard alphabet, mandatory padding, CR and LF
  * ignored anywhere, nothing after the padding; unused bits in the last group may be non-zero. The value is

@@ -1,9 +1,5 @@
 package io.threatingest.domain.value;
 
-import io.threatingest.domain.InvalidValueException;
-import io.threatingest.domain.NormalisedValue;
-import io.threatingest.domain.RawValue;
-
 /**
  * The {@code CIDR} data type (Go {@code net.ParseCIDR}): the address as written must be a public IP by the
  * {@code IP} rules; the normalised value is the network (host bits cleared) and the prefix length.

@@ -1,9 +1,5 @@
 package io.threatingest.domain.value;
 
-import io.threatingest.domain.InvalidValueException;
-import io.threatingest.domain.NormalisedValue;
-import io.threatingest.domain.RawValue;
-
 /** The {@code Date} data type: {@code YYYY-MM-DD}, a real Gregorian date, printed back the same way. */
 public final class DateNormaliser implements Normaliser {
 

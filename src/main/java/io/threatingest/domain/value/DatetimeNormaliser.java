@@ -1,9 +1,5 @@
 package io.threatingest.domain.value;
 
-import io.threatingest.domain.InvalidValueException;
-import io.threatingest.domain.NormalisedValue;
-import io.threatingest.domain.RawValue;
-
 /**
  * The {@code Datetime} data type: RFC 3339 with optional fraction, read and printed as Go's
  * {@code RFC3339Nano}. The offset is kept (no conversion to UTC); a zero offset prints as {@code Z}; trailing

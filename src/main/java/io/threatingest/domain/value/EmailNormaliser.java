@@ -5,10 +5,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 
-import io.threatingest.domain.InvalidValueException;
-import io.threatingest.domain.NormalisedValue;
-import io.threatingest.domain.RawValue;
-
 /**
  * The {@code Email} data type: Go lowercase, then exactly one RFC 5322 address as Go's
  * {@code net/mail.ParseAddress} reads it (bare addr-spec, display name with angle address, a group holding one

@@ -1,9 +1,5 @@
 package io.threatingest.domain.value;
 
-import io.threatingest.domain.InvalidValueException;
-import io.threatingest.domain.NormalisedValue;
-import io.threatingest.domain.RawValue;
-
 /**
  * The {@code UUID|MD5|SHA3-256} data type of {@code file}: the first of MD5 (32 or 16 hex), SHA3-256 (64 hex)
  * and UUID that accepts the value decides its normalised form, so a 32-hex value stays un-hyphenated.

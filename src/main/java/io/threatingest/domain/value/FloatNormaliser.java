@@ -4,10 +4,6 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
 
-import io.threatingest.domain.InvalidValueException;
-import io.threatingest.domain.NormalisedValue;
-import io.threatingest.domain.RawValue;
-
 /**
  * The {@code Float} data type: a JSON number as the nearest float64, hashed as Go's {@code fmt.Sprint} prints
  * it: the shortest digits that read back to the same double, in exponent form ({@code 1e-05},

@@ -1,9 +1,5 @@
 package io.threatingest.domain.value;
 
-import io.threatingest.domain.InvalidValueException;
-import io.threatingest.domain.NormalisedValue;
-import io.threatingest.domain.RawValue;
-
 /**
  * The {@code FQDN} data type, as a linear scanner with the acceptance of the reference's RE2 pattern
  * {@code ^(?i)[a-z0-9]+(([-]{1,2}[a-z0-9]+)*([\.]{1}[a-z0-9]+)*)*(\.[a-z]{2,20})$} applied after a Go lowercase:

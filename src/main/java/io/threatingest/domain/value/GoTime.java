@@ -1,7 +1,5 @@
 package io.threatingest.domain.value;
 
-import io.threatingest.domain.InvalidValueException;
-
 /**
  * The parts of Go's {@code time.Parse} and {@code Time.Format} that the {@code Date} ({@code 2006-01-02}) and
  * {@code Datetime} ({@code RFC3339Nano}) data types use. Go falls back from its strict RFC 3339 reader to the

@@ -1,9 +1,5 @@
 package io.threatingest.domain.value;
 
-import io.threatingest.domain.InvalidValueException;
-import io.threatingest.domain.NormalisedValue;
-import io.threatingest.domain.RawValue;
-
 /** The message-digest data types (MD5, SHA-1, SHA-2, SHA-3, SHA-512/t): a fixed number of hex digits. */
 public final class HexDigestNormaliser implements Normaliser {
 

@@ -1,9 +1,5 @@
 package io.threatingest.domain.value;
 
-import io.threatingest.domain.InvalidValueException;
-import io.threatingest.domain.NormalisedValue;
-import io.threatingest.domain.RawValue;
-
 /** The {@code Hexadecimal} data type: Go lowercase, then an even number of hex digits (none is allowed). */
 public final class HexadecimalNormaliser implements Normaliser {
 

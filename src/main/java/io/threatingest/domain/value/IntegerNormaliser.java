@@ -1,9 +1,5 @@
 package io.threatingest.domain.value;
 
-import io.threatingest.domain.InvalidValueException;
-import io.threatingest.domain.NormalisedValue;
-import io.threatingest.domain.RawValue;
-
 /** The {@code Integer} data type: a JSON integer that fits 64 bits, hashed as its base-10 text. */
 public final class IntegerNormaliser implements Normaliser {
 

@@ -1,9 +1,5 @@
 package io.threatingest.domain.value;
 
-import io.threatingest.domain.InvalidValueException;
-import io.threatingest.domain.NormalisedValue;
-import io.threatingest.domain.RawValue;
-
 /** The {@code IP} data type: a literal, publicly routable address in Go's canonical text. */
 public final class IpNormaliser implements Normaliser {
 

@@ -1,9 +1,5 @@
 package io.threatingest.domain.value;
 
-import io.threatingest.domain.InvalidValueException;
-import io.threatingest.domain.NormalisedValue;
-import io.threatingest.domain.RawValue;
-
 /** Validates one raw value of a data type and gives its normalised form. Implementations are stateless. */
 @FunctionalInterface
 public interface Normaliser {

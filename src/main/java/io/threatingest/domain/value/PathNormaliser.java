@@ -1,9 +1,5 @@
 package io.threatingest.domain.value;
 
-import io.threatingest.domain.InvalidValueException;
-import io.threatingest.domain.NormalisedValue;
-import io.threatingest.domain.RawValue;
-
 /** The {@code Path} data type: Go lowercase; anything but a text containing {@code ://} (a URL). */
 public final class PathNormaliser implements Normaliser {
 

@@ -2,10 +2,6 @@ package io.threatingest.domain.value;
 
 import com.google.re2j.Pattern;
 
-import io.threatingest.domain.InvalidValueException;
-import io.threatingest.domain.NormalisedValue;
-import io.threatingest.domain.RawValue;
-
 /**
  * Data types defined by a case mapping and a whole-value regular expression, matched with RE2/J: the same
  * RE2 semantics as the reference (linear time, {@code \s} without vertical tab).

@@ -1,9 +1,5 @@
 package io.threatingest.domain.value;
 
-import io.threatingest.domain.InvalidValueException;
-import io.threatingest.domain.NormalisedValue;
-import io.threatingest.domain.RawValue;
-
 /** The {@code Port} data type: Go lowercase, then {@code <1-65535 without leading zeros>/<tcp|udp>}. */
 public final class PortNormaliser implements Normaliser {
 

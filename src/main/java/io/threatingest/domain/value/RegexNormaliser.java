@@ -3,10 +3,6 @@ package io.threatingest.domain.value;
 import com.google.re2j.Pattern;
 import com.google.re2j.PatternSyntaxException;
 
-import io.threatingest.domain.InvalidValueException;
-import io.threatingest.domain.NormalisedValue;
-import io.threatingest.domain.RawValue;
-
 /**
  * The {@code Regex} data type: the value must compile as an RE2 expression (Go {@code regexp.Compile}) and is
  * kept verbatim. Go's limits are checked before RE2/J compiles anything, because RE2/J expands counted

@@ -3,8 +3,6 @@ package io.threatingest.domain.value;
 import java.util.ArrayDeque;
 import java.util.Deque;
 
-import io.threatingest.domain.InvalidValueException;
-
 /**
  * A one-pass estimate of the program size Go's regexp parser computes ({@code calcSize}): literals count one,
  * a capture or star adds two, plus or quest one, alternation one per branch, and {@code x{n,m}} counts

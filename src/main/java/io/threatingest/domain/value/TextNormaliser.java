@@ -1,9 +1,5 @@
 package io.threatingest.domain.value;
 
-import io.threatingest.domain.InvalidValueException;
-import io.threatingest.domain.NormalisedValue;
-import io.threatingest.domain.RawValue;
-
 /**
  * The {@code Case-sensitive string} and {@code String} data types: a byte-based size limit, every code point
  * that is not a letter, number, punctuation, symbol or space mapped to a plain space, no trimming, and for the

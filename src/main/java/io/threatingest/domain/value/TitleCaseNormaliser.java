@@ -1,9 +1,5 @@
 package io.threatingest.domain.value;
 
-import io.threatingest.domain.InvalidValueException;
-import io.threatingest.domain.NormalisedValue;
-import io.threatingest.domain.RawValue;
-
 /**
  * The {@code City} and {@code Country} data types: any text, Go lowercase, then English title case as
  * golang.org/x/text/cases applies it: the first cased letter of a word is title-cased; letters, digits,

@@ -3,10 +3,6 @@ package io.threatingest.domain.value;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 
-import io.threatingest.domain.InvalidValueException;
-import io.threatingest.domain.NormalisedValue;
-import io.threatingest.domain.RawValue;
-
 /**
  * The {@code URL} data type: a port of Go's {@code url.ParseRequestURI} (Go 1.25) followed by lowercasing the
  * scheme and host and printing with {@code URL.String()}. Request-URI semantics: no fragments ({@code #} is a

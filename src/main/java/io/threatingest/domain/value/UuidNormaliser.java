@@ -2,10 +2,6 @@ package io.threatingest.domain.value;
 
 import java.nio.charset.StandardCharsets;
 
-import io.threatingest.domain.InvalidValueException;
-import io.threatingest.domain.NormalisedValue;
-import io.threatingest.domain.RawValue;
-
 /**
  * The {@code UUID} data type: Go lowercase, then the shapes google/uuid's {@code Parse} accepts (lengths in
  * UTF-8 bytes): 36 with hyphens, 38 (the 36 form between any two single-byte characters), 45 starting with

@@ -12,9 +12,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 import io.threatingest.domain.Catalogue;
 import io.threatingest.domain.EntityId;
 import io.threatingest.domain.EntityType;
-import io.threatingest.domain.InvalidValueException;
-import io.threatingest.domain.NormalisedValue;
-import io.threatingest.domain.RawValue;
 
 /**
  * Every example and rule written in the reference's section 5, for the data types beyond the ones that have a

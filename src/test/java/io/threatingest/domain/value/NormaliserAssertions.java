@@ -3,10 +3,6 @@ package io.threatingest.domain.value;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.threatingest.domain.InvalidValueException;
-import io.threatingest.domain.NormalisedValue;
-import io.threatingest.domain.RawValue;
-
 /** Shared checks for table-driven normaliser tests. */
 final class NormaliserAssertions {
 

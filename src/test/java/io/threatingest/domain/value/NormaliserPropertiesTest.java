@@ -8,9 +8,6 @@ import java.util.EnumSet;
 import java.util.Set;
 
 import io.threatingest.domain.DataType;
-import io.threatingest.domain.InvalidValueException;
-import io.threatingest.domain.NormalisedValue;
-import io.threatingest.domain.RawValue;
 import io.threatingest.support.DataTypeSamples;
 import io.threatingest.support.DataTypeSamples.Sample;
 

@@ -10,9 +10,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import io.threatingest.domain.InvalidValueException;
-import io.threatingest.domain.RawValue;
-
 class TextNormaliserTest {
 
     private static final TextNormaliser STR = TextNormaliser.CASE_SENSITIVE;
