@@ -3,8 +3,6 @@ package io.threatingest.api;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.WithTestResource;
@@ -22,7 +20,7 @@ import io.threatingest.support.TestCredentials;
 /**
  * The rate limits of {@link RateLimitContract} with the buckets in a real Redis, and what happens while Redis is down:
  * by default requests are let through (counted, readiness untouched, the state check down), and limits apply
- * again once it is back.
+ * again once it is back. With {@code on-backend-failure=refuse} instead: {@link RedisRateLimitRefuseTest}.
  */
 @QuarkusTest
 @WithTestResource(EmbeddedBrokerResource.class)
@@ -60,42 +58,5 @@ class RedisRateLimitTest extends RateLimitContract {
         }
         assertEquals(1, refused, "limits apply again once Redis is back");
         RestAssured.given().get("/q/health/well").then().statusCode(200);
-    }
-
-    /** With {@code on-backend-failure=refuse}, a Redis outage answers 503 at once instead. */
-    @QuarkusTest
-    @WithTestResource(EmbeddedBrokerResource.class)
-    @WithTestResource(AuthFixtureResource.class)
-    @WithTestResource(RedisServerResource.class)
-    @TestProfile(RefuseWhenRedisIsDown.Profile.class)
-    @NeedsRedis
-    static class RefuseWhenRedisIsDown {
-
-        public static class Profile extends RateLimitContract.SlowBuckets {
-
-            @Override
-            public Map<String, String> getConfigOverrides() {
-                return Map.of("ingest.rate-limit.enabled", "true", "ingest.rate-limit.burst", "3",
-                        "ingest.rate-limit.on-backend-failure", "refuse");
-            }
-        }
-
-        @InjectRedis
-        RedisServer redis;
-
-        @Test
-        void redisDownIs503WithRetryAfter() throws Exception {
-            TestCredentials.ADMIN.given().get("/api/ingest/v1/definitions").then().statusCode(200);
-            redis.stop();
-            try {
-                long start = System.nanoTime();
-                var answer = TestCredentials.ADMIN.given().get("/api/ingest/v1/definitions");
-                EntityIngestTest.assertErrorHeaders(answer, 503);
-                answer.then().header("Retry-After", "1");
-                assertTrue(System.nanoTime() - start < 3_000_000_000L, "answered within the backend timeout");
-            } finally {
-                redis.start();
-            }
-        }
     }
 }
