@@ -10,43 +10,38 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.apache.activemq.artemis.core.settings.impl.AddressFullMessagePolicy;
-import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
+import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.threatingest.local.EmbeddedBroker;
 import io.threatingest.support.AuthFixtureResource;
 import io.threatingest.support.EmbeddedBrokerResource;
+import io.threatingest.support.FullAddress;
 import io.threatingest.support.InjectBroker;
 import io.threatingest.support.NeedsEmbeddedBroker;
+import io.threatingest.support.OwnBrokerProfile;
 import io.threatingest.support.TestCredentials;
 
-/** When the broker refuses or is stopped nothing is acknowledged: every answer is a 503 with the error headers. */
+/**
+ * When the broker refuses or is stopped nothing is acknowledged: every answer is a 503 with the error headers. The
+ * broker is shared only with the other tests of {@link OwnBrokerProfile}, so that stopping it disturbs no other class.
+ */
 @NeedsEmbeddedBroker
 @QuarkusTest
-@WithTestResource(EmbeddedBrokerResource.class)
+@WithTestResource(value = EmbeddedBrokerResource.class, initArgs = {
+        @ResourceArg(name = "persistent", value = "true"), @ResourceArg(name = "settings", value = "amqp") })
 @WithTestResource(AuthFixtureResource.class)
-@TestProfile(BrokerOutageTest.OwnBroker.class)
+@TestProfile(OwnBrokerProfile.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BrokerOutageTest {
-
-    /** A profile of its own, so that stopping this broker cannot disturb other test classes. */
-    public static class OwnBroker implements QuarkusTestProfile {
-
-        @Override
-        public String getConfigProfile() {
-            return "test";
-        }
-    }
 
     private static final String BODY = "{\"type\":\"ip\",\"attributes\":{\"ip\":\"8.8.4.4\"}}";
 
@@ -60,20 +55,13 @@ class BrokerOutageTest {
     @Test
     @Order(1)
     void messageRefusedByTheBrokerGives503() throws Exception {
-        AddressSettings full = new AddressSettings().setMaxSizeBytes(1)
-                .setAddressFullMessagePolicy(AddressFullMessagePolicy.FAIL);
-        broker.server().getAddressSettingsRepository().addMatch(EmbeddedBrokerResource.ENTITIES, full);
-        try {
+        try (FullAddress full = FullAddress.of(broker, EmbeddedBrokerResource.ENTITIES)) {
             post().then().statusCode(anyOf(equalTo(202), equalTo(503)));
             for (int i = 0; i < 3; i++) {
                 Response response = post();
                 EntityIngestTest.assertErrorHeaders(response, 503);
                 response.then().header("Retry-After", matchesPattern("[1-9][0-9]*"));
             }
-        } finally {
-            broker.server().getAddressSettingsRepository().addMatch(EmbeddedBrokerResource.ENTITIES,
-                    new AddressSettings().setMaxSizeBytes(-1)
-                            .setAddressFullMessagePolicy(AddressFullMessagePolicy.PAGE));
         }
         long deadline = System.nanoTime() + 5_000_000_000L;
         int status = 0;

@@ -18,7 +18,6 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -27,27 +26,22 @@ import io.threatingest.support.AuthFixtureResource;
 import io.threatingest.support.EmbeddedBrokerResource;
 import io.threatingest.support.InjectBroker;
 import io.threatingest.support.NeedsEmbeddedBroker;
+import io.threatingest.support.OwnBrokerProfile;
 import io.threatingest.support.QueueReader;
 import io.threatingest.support.TestCredentials;
 
 /**
  * Nothing acknowledged is lost: a stream of submissions runs while the (persistent) broker stops and starts
- * again; afterwards every submission answered 202 is on the durable queue, and publishing came back.
+ * again; afterwards every submission answered 202 is on the durable queue, and publishing came back. The broker is
+ * shared only with the other tests of {@link OwnBrokerProfile}.
  */
 @NeedsEmbeddedBroker
 @QuarkusTest
-@WithTestResource(value = EmbeddedBrokerResource.class, initArgs = @ResourceArg(name = "persistent", value = "true"))
+@WithTestResource(value = EmbeddedBrokerResource.class, initArgs = {
+        @ResourceArg(name = "persistent", value = "true"), @ResourceArg(name = "settings", value = "amqp") })
 @WithTestResource(AuthFixtureResource.class)
-@TestProfile(BrokerRestartTest.OwnBroker.class)
+@TestProfile(OwnBrokerProfile.class)
 class BrokerRestartTest {
-
-    public static class OwnBroker implements QuarkusTestProfile {
-
-        @Override
-        public String getConfigProfile() {
-            return "test";
-        }
-    }
 
     @InjectBroker
     EmbeddedBroker broker;

@@ -10,34 +10,27 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.threatingest.support.AuthFixtureResource;
 import io.threatingest.support.BrokerQueues;
 import io.threatingest.support.EmbeddedBrokerResource;
 import io.threatingest.support.InjectBroker;
+import io.threatingest.support.OwnBrokerProfile;
 import io.threatingest.support.TestCredentials;
 
 /**
  * Started the way the Quarkus AMQP guide configures a broker, with {@code amqp-host} and {@code amqp-port} (the
  * {@code AMQP_HOST} / {@code AMQP_PORT} environment variables) and no {@code ingest.broker.*}: the service
- * connects there and a submission is acknowledged and lands on that broker's queue.
+ * connects there and a submission is acknowledged and lands on that broker's queue. The start is that of
+ * {@link OwnBrokerProfile}, whose broker is handed over under the guide's names only.
  */
 @QuarkusTest
-@WithTestResource(value = EmbeddedBrokerResource.class, initArgs = @ResourceArg(name = "settings", value = "amqp"))
+@WithTestResource(value = EmbeddedBrokerResource.class, initArgs = {
+        @ResourceArg(name = "persistent", value = "true"), @ResourceArg(name = "settings", value = "amqp") })
 @WithTestResource(AuthFixtureResource.class)
-@TestProfile(QuarkusAmqpSettingsTest.GuideSettings.class)
+@TestProfile(OwnBrokerProfile.class)
 class QuarkusAmqpSettingsTest {
-
-    /** An application start of its own: the broker is handed over under the guide's names only. */
-    public static class GuideSettings implements QuarkusTestProfile {
-
-        @Override
-        public String getConfigProfile() {
-            return "test";
-        }
-    }
 
     @InjectBroker
     BrokerQueues queues;
