@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -18,7 +17,6 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
@@ -26,6 +24,7 @@ import io.restassured.response.Response;
 import io.threatingest.support.AuthFixtureResource;
 import io.threatingest.support.BrokerQueues;
 import io.threatingest.support.EmbeddedBrokerResource;
+import io.threatingest.support.FeatureSettingsProfile;
 import io.threatingest.support.InjectBroker;
 import io.threatingest.support.TestCredentials;
 import io.vertx.core.json.JsonObject;
@@ -33,26 +32,14 @@ import io.vertx.core.json.JsonObject;
 /**
  * Bearer tokens that passed verification are served from memory ({@code ingest.auth.token-cache.*}): a reused
  * token is verified once and yields the same identity, never past its {@code exp}, and a forged token is never
- * served. The clock skew is one second here so that expiry can be watched without a long wait.
+ * served. The clock skew is one second here so that expiry can be watched without a long wait, and the TTL
+ * {@link FeatureSettingsProfile#TOKEN_CACHE_TTL} (the start is shared: {@link FeatureSettingsProfile}).
  */
 @QuarkusTest
 @WithTestResource(EmbeddedBrokerResource.class)
 @WithTestResource(AuthFixtureResource.class)
-@TestProfile(BearerTokenCacheTest.OneSecondSkew.class)
+@TestProfile(FeatureSettingsProfile.class)
 class BearerTokenCacheTest {
-
-    public static class OneSecondSkew implements QuarkusTestProfile {
-
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("mp.jwt.verify.clock.skew", "1");
-        }
-
-        @Override
-        public String getConfigProfile() {
-            return "test";
-        }
-    }
 
     static final String DRY_RUN = EntityIngestTest.ENTITY + "?dryRun=true";
     static final String IP = "{\"type\":\"ip\",\"attributes\":{\"ip\":\"9.9.9.9\"}}";
@@ -142,14 +129,17 @@ class BearerTokenCacheTest {
         String token = TestCredentials.rs256(TestCredentials.claims("short-" + UUID.randomUUID(),
                 List.of("reporter"), List.of("soc")).expiresAt(exp));
         Counts before = counts(registry);
+        long remembered = System.nanoTime();
         dryRun(token).then().statusCode(200);
         dryRun(token).then().statusCode(200);
         assertEquals(new Counts(1, 1), counts(registry).since(before), "remembered while valid");
 
-        // past exp and the one-second skew; the cache's TTL (5 minutes) has not run
+        // past exp and the one-second skew; the cache's TTL has not run
         long refusedFrom = (exp + 1) * 1000 + 300;
         Thread.sleep(Math.max(0, refusedFrom - System.currentTimeMillis()));
         Response refused = dryRun(token);
+        assertTrue(System.nanoTime() - remembered < FeatureSettingsProfile.TOKEN_CACHE_TTL.toNanos(),
+                "asked before the TTL ran out, so that only exp can have refused it");
         assertEquals(2, counts(registry).since(before).misses(), "handed to the verifier again");
         EntityIngestTest.assertErrorHeaders(refused, 401);
         assertEquals(expiredAnswer(), refused.header("x-error"));

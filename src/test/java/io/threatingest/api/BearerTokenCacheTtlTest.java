@@ -3,7 +3,6 @@ package io.threatingest.api;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -13,32 +12,22 @@ import org.junit.jupiter.api.Test;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.threatingest.api.BearerTokenCacheTest.Counts;
 import io.threatingest.support.AuthFixtureResource;
 import io.threatingest.support.EmbeddedBrokerResource;
+import io.threatingest.support.FeatureSettingsProfile;
 import io.threatingest.support.TestCredentials;
 
-/** A remembered token is verified again once {@code ingest.auth.token-cache.ttl} has run, long before its exp. */
+/**
+ * A remembered token is verified again once {@code ingest.auth.token-cache.ttl} has run
+ * ({@link FeatureSettingsProfile#TOKEN_CACHE_TTL}), long before its exp.
+ */
 @QuarkusTest
 @WithTestResource(EmbeddedBrokerResource.class)
 @WithTestResource(AuthFixtureResource.class)
-@TestProfile(BearerTokenCacheTtlTest.ShortTtl.class)
+@TestProfile(FeatureSettingsProfile.class)
 class BearerTokenCacheTtlTest {
-
-    public static class ShortTtl implements QuarkusTestProfile {
-
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("ingest.auth.token-cache.ttl", "2s");
-        }
-
-        @Override
-        public String getConfigProfile() {
-            return "test";
-        }
-    }
 
     @Inject
     MeterRegistry registry;
@@ -52,7 +41,7 @@ class BearerTokenCacheTtlTest {
         BearerTokenCacheTest.dryRun(token).then().statusCode(200);
         assertEquals(new Counts(1, 1), BearerTokenCacheTest.counts(registry).since(before));
 
-        Thread.sleep(2_300);
+        Thread.sleep(FeatureSettingsProfile.TOKEN_CACHE_TTL.toMillis() + 300);
         BearerTokenCacheTest.dryRun(token).then().statusCode(200);
         BearerTokenCacheTest.dryRun(token).then().statusCode(200);
         assertEquals(new Counts(2, 2), BearerTokenCacheTest.counts(registry).since(before));

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -20,7 +19,6 @@ import org.apache.activemq.artemis.core.server.plugin.ActiveMQServerMessagePlugi
 import org.apache.activemq.artemis.core.transaction.Transaction;
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
@@ -28,6 +26,7 @@ import io.threatingest.idempotency.IdempotencyKeys;
 import io.threatingest.local.EmbeddedBroker;
 import io.threatingest.support.BrokerQueues;
 import io.threatingest.support.EmbeddedBrokerResource;
+import io.threatingest.support.FeatureSettingsProfile;
 import io.threatingest.support.InjectBroker;
 import io.threatingest.support.NeedsEmbeddedBroker;
 import io.threatingest.support.TestCredentials;
@@ -37,26 +36,13 @@ import io.vertx.amqp.AmqpMessage;
  * {@code Idempotency-Key} on the POST operations: a retry gets the first answer again and publishes nothing, a key
  * reused for another request is refused (422), a key held by a request in progress too (409), answers that are not
  * 2xx or 4xx free the key, and a kept answer is forgotten after the retention. Run with the keys in memory
- * ({@link IdempotencyTest}) and in Redis ({@link RedisIdempotencyTest}).
+ * ({@link IdempotencyTest}) and in Redis ({@link RedisIdempotencyTest}), both with the settings of
+ * {@link FeatureSettingsProfile#idempotencyAndScans()}: a retention of seconds, and a publish timeout long enough to
+ * send requests while one is held by the broker.
  */
 abstract class IdempotencyContract {
 
     static final String KEY = IdempotencyKeys.HEADER;
-    static final String RETENTION = "3s";
-
-    /** A short retention, and a publish timeout long enough to send requests while one is held by the broker. */
-    public static class ShortRetention implements QuarkusTestProfile {
-
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("ingest.idempotency.retention", RETENTION, "ingest.publish.timeout", "5s");
-        }
-
-        @Override
-        public String getConfigProfile() {
-            return "test";
-        }
-    }
 
     @InjectBroker
     BrokerQueues queues;
@@ -165,7 +151,7 @@ abstract class IdempotencyContract {
         Response first = post(TestCredentials.reporter(), key, entity(marker));
         first.then().statusCode(202);
         post(TestCredentials.reporter(), key, entity(marker)).then().header(IdempotencyKeys.REPLAYED, "true");
-        Thread.sleep(java.time.Duration.parse("PT" + RETENTION).toMillis() + 500);
+        Thread.sleep(FeatureSettingsProfile.IDEMPOTENCY_RETENTION.toMillis() + 500);
         Response later = post(TestCredentials.reporter(), key, entity(marker));
         later.then().statusCode(202);
         assertNull(later.header(IdempotencyKeys.REPLAYED));

@@ -5,11 +5,12 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.threatingest.support.AuthFixtureResource;
 import io.threatingest.support.EmbeddedBrokerResource;
+import io.threatingest.support.FeatureSettingsProfile;
 
-/** Idempotency keys in memory (the default state backend). */
+/** Idempotency keys in memory (the default state backend), in the start of {@link FeatureSettingsProfile}. */
 @QuarkusTest
 @WithTestResource(EmbeddedBrokerResource.class)
 @WithTestResource(AuthFixtureResource.class)
-@TestProfile(IdempotencyContract.ShortRetention.class)
+@TestProfile(FeatureSettingsProfile.class)
 class IdempotencyTest extends IdempotencyContract {
 }

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -16,13 +15,13 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.threatingest.local.EmbeddedBroker;
 import io.threatingest.support.AuthFixtureResource;
 import io.threatingest.support.EmbeddedBrokerResource;
+import io.threatingest.support.FeatureSettingsProfile;
 import io.threatingest.support.InjectBroker;
 import io.threatingest.support.NeedsEmbeddedBroker;
 import io.threatingest.support.TestCredentials;
@@ -30,22 +29,15 @@ import io.threatingest.support.TestCredentials;
 /**
  * Back-pressure: with the broker holding back its settlements (an interceptor stalls it), at most
  * {@code ingest.publish.max-in-flight} messages wait; the next request is refused at once with 503 and
- * {@code Retry-After} instead of joining the queue.
+ * {@code Retry-After} instead of joining the queue. The cap (two) and a publish timeout of 6 s are settings of the
+ * start this class shares, {@link FeatureSettingsProfile}.
  */
 @NeedsEmbeddedBroker
 @QuarkusTest
 @WithTestResource(EmbeddedBrokerResource.class)
 @WithTestResource(AuthFixtureResource.class)
-@TestProfile(InFlightCapTest.TwoInFlight.class)
+@TestProfile(FeatureSettingsProfile.class)
 class InFlightCapTest {
-
-    public static class TwoInFlight implements QuarkusTestProfile {
-
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("ingest.publish.max-in-flight", "2", "ingest.publish.timeout", "6s");
-        }
-    }
 
     @InjectBroker
     EmbeddedBroker broker;

@@ -30,9 +30,15 @@ class MetricsTest {
         return given().get("/q/metrics").then().statusCode(200).extract().asString();
     }
 
+    /**
+     * The end of a sample line: nothing, or an OpenMetrics exemplar (the trace that last counted it), which the
+     * registry adds when the OpenTelemetry SDK is on (FeatureSettingsProfile's start).
+     */
+    private static final String EXEMPLAR = "(?: # \\{[^}]*} [0-9.Ee+-]+(?: [0-9.Ee+-]+)?)?$";
+
     /** The value of one series (0 when absent); labels given in the order Prometheus prints them (sorted). */
     static double value(String scrape, String series) {
-        Matcher m = Pattern.compile("(?m)^" + Pattern.quote(series) + " ([0-9.Ee+-]+)$").matcher(scrape);
+        Matcher m = Pattern.compile("(?m)^" + Pattern.quote(series) + " ([0-9.Ee+-]+)" + EXEMPLAR).matcher(scrape);
         return m.find() ? Double.parseDouble(m.group(1)) : 0;
     }
 
@@ -93,7 +99,8 @@ class MetricsTest {
     /** The sum over all series starting with a prefix (any further labels). */
     static double total(String scrape, String prefix) {
         double sum = 0;
-        Matcher m = Pattern.compile("(?m)^" + Pattern.quote(prefix) + "[^}]*} ([0-9.Ee+-]+)$").matcher(scrape);
+        Matcher m = Pattern.compile("(?m)^" + Pattern.quote(prefix) + "[^}]*} ([0-9.Ee+-]+)" + EXEMPLAR)
+                .matcher(scrape);
         while (m.find()) {
             sum += Double.parseDouble(m.group(1));
         }

@@ -16,10 +16,12 @@ import io.restassured.response.Response;
 import io.threatingest.idempotency.IdempotencyKeys;
 import io.threatingest.support.AuthFixtureResource;
 import io.threatingest.support.EmbeddedBrokerResource;
+import io.threatingest.support.FeatureSettingsProfile;
 import io.threatingest.support.InjectRedis;
 import io.threatingest.support.NeedsRedis;
 import io.threatingest.support.RedisServer;
 import io.threatingest.support.RedisServerResource;
+import io.threatingest.support.RedisStateProfile;
 import io.threatingest.support.TestCredentials;
 
 /**
@@ -30,7 +32,7 @@ import io.threatingest.support.TestCredentials;
 @WithTestResource(EmbeddedBrokerResource.class)
 @WithTestResource(AuthFixtureResource.class)
 @WithTestResource(RedisServerResource.class)
-@TestProfile(IdempotencyContract.ShortRetention.class)
+@TestProfile(RedisStateProfile.class)
 @NeedsRedis
 class RedisIdempotencyTest extends IdempotencyContract {
 
@@ -48,7 +50,8 @@ class RedisIdempotencyTest extends IdempotencyContract {
                 .filter(line -> !line.isBlank()).findFirst().orElseThrow(() -> new AssertionError(dump));
         assertTrue(stored.matches("threat-ingest:idempotency:[0-9a-f]{64}"), stored);
         long ttl = Long.parseLong(redis.cli("PTTL", stored).trim());
-        assertTrue(ttl > 0 && ttl <= 3000, "expires with the retention, PTTL " + ttl);
+        assertTrue(ttl > 0 && ttl <= FeatureSettingsProfile.IDEMPOTENCY_RETENTION.toMillis(),
+                "expires with the retention, PTTL " + ttl);
     }
 
     @Test

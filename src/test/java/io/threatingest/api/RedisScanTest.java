@@ -4,9 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -22,30 +20,21 @@ import io.threatingest.support.InjectRedis;
 import io.threatingest.support.NeedsRedis;
 import io.threatingest.support.RedisServer;
 import io.threatingest.support.RedisServerResource;
+import io.threatingest.support.RedisStateProfile;
 import io.threatingest.support.TestCredentials;
 
 /**
  * Scans with the tasks in a real Redis: the same behaviour as in memory, webhooks stored sealed, and a prompt 503
- * for scans while Redis is down, when entity ingest goes on.
+ * for scans while Redis is down, when entity ingest goes on. The start ({@link RedisStateProfile}) has a webhook lease
+ * of seconds, so that the sweep for webhook calls abandoned by a stopped replica runs every second.
  */
 @QuarkusTest
 @WithTestResource(EmbeddedBrokerResource.class)
 @WithTestResource(AuthFixtureResource.class)
 @WithTestResource(RedisServerResource.class)
-@TestProfile(RedisScanTest.ShortLeases.class)
+@TestProfile(RedisStateProfile.class)
 @NeedsRedis
 class RedisScanTest extends ScanContract {
-
-    /** A lease of seconds, so that the sweep for abandoned webhook calls runs every second. */
-    public static class ShortLeases extends ScanContract.LocalWebhooks {
-
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            Map<String, String> settings = new HashMap<>(super.getConfigOverrides());
-            settings.put("ingest.scan.webhook-lease", "4s");
-            return settings;
-        }
-    }
 
     @InjectRedis
     RedisServer redis;

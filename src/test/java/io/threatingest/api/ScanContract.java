@@ -8,7 +8,6 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -21,7 +20,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import com.sun.net.httpserver.HttpServer;
 
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.threatingest.local.EmbeddedBroker;
@@ -33,31 +31,14 @@ import io.vertx.core.json.JsonObject;
 
 /**
  * POST and GET /scan: task identity, status reports from scanners, and the completion webhook. Run with the tasks
- * in memory ({@link ScanTest}) and in Redis ({@link RedisScanTest}).
+ * in memory ({@link ScanTest}) and in Redis ({@link RedisScanTest}), both with the settings of
+ * {@link io.threatingest.support.FeatureSettingsProfile#idempotencyAndScans()}: webhooks to a plain-http receiver
+ * on the loopback address, as nothing else may, and a short backoff.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class ScanContract {
 
-    /** Lets webhooks reach a plain-http receiver on the loopback address, as nothing else may. */
-    public static class LocalWebhooks implements QuarkusTestProfile {
-
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("ingest.scan.webhook.allow-http", "true",
-                    "ingest.scan.webhook.allowed-hosts", "127.0.0.1",
-                    "ingest.scan.webhook.backoff", "100ms",
-                    "ingest.state.secret-key", SECRET_KEY);
-        }
-
-        @Override
-        public String getConfigProfile() {
-            return "test";
-        }
-    }
-
     static final String SCAN = "/api/ingest/v1/scan";
-    /** For the redis backend, which keeps webhooks sealed; a test value. */
-    static final String SECRET_KEY = "dGhyZWF0LWluZ2VzdCB0ZXN0IGtleSwgMzIgYnl0ZXM=";
 
     record Call(String body, String authorization) {
     }

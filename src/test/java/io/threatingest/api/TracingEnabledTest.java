@@ -4,18 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.specification.RequestSpecification;
 import io.threatingest.support.AuthFixtureResource;
 import io.threatingest.support.BrokerQueues;
 import io.threatingest.support.EmbeddedBrokerResource;
+import io.threatingest.support.FeatureSettingsProfile;
 import io.threatingest.support.InjectBroker;
 import io.threatingest.support.TestCredentials;
 
@@ -27,24 +25,8 @@ import io.threatingest.support.TestCredentials;
 @QuarkusTest
 @WithTestResource(EmbeddedBrokerResource.class)
 @WithTestResource(AuthFixtureResource.class)
-@TestProfile(TracingEnabledTest.SdkOn.class)
+@TestProfile(FeatureSettingsProfile.class)
 class TracingEnabledTest {
-
-    public static class SdkOn implements QuarkusTestProfile {
-
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.otel.sdk.disabled", "false",
-                    "quarkus.otel.exporter.otlp.traces.endpoint", "http://127.0.0.1:9",
-                    "quarkus.otel.bsp.schedule.delay", "1h",
-                    "quarkus.otel.bsp.export.timeout", "1ms");
-        }
-
-        @Override
-        public String getConfigProfile() {
-            return "test";
-        }
-    }
 
     static final String TRACE_ID = "4bf92f3577b34da6a3ce929d0e0e4736";
     static final String CALLER_SPAN = "00f067aa0ba902b7";

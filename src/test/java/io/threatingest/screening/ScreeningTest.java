@@ -23,13 +23,13 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.threatingest.support.AuthFixtureResource;
 import io.threatingest.support.BrokerQueues;
 import io.threatingest.support.EmbeddedBrokerResource;
+import io.threatingest.support.FeatureSettingsProfile;
 import io.threatingest.support.InjectBroker;
 import io.threatingest.support.Sha3;
 import io.threatingest.support.TestCredentials;
@@ -43,29 +43,29 @@ import io.vertx.core.json.JsonObject;
 @QuarkusTest
 @WithTestResource(EmbeddedBrokerResource.class)
 @WithTestResource(AuthFixtureResource.class)
-@TestProfile(ScreeningTest.Lists.class)
-class ScreeningTest {
+@TestProfile(FeatureSettingsProfile.class)
+public class ScreeningTest {
 
     static final Path DIRECTORY = directory();
 
     static final String ENTITY = "/api/ingest/v1/entity";
     static final String BATCH = "/api/ingest/v1/batch";
 
-    public static class Lists implements QuarkusTestProfile {
-
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            clean();
-            write("reported", "hostname", "[\"domain\", \"hostname\", \"url\"]", "reported.example.com");
-            write("tagged", "cidr", "[\"ip-src\", \"ip-dst\"]", "203.0.113.0/24", "2001:db8::/32");
-            write("dropped", "string", "[\"domain\"]", "dropped.example");
-            write("refused", "hostname", "[\"domain\", \"url\", \"email-src\"]", "refused.example");
-            return Map.of("ingest.screening.directory", DIRECTORY.toString(),
-                    "ingest.screening.reload-interval", "300ms",
-                    "ingest.screening.actions.tagged", "tag",
-                    "ingest.screening.actions.dropped", "drop",
-                    "ingest.screening.actions.refused", "refuse");
-        }
+    /**
+     * The lists of these tests, written afresh into {@link #DIRECTORY}, and the settings that name them: called by
+     * the profile of the start these tests run in ({@link FeatureSettingsProfile}), before the service starts.
+     */
+    public static Map<String, String> listsAndActions() {
+        clean();
+        write("reported", "hostname", "[\"domain\", \"hostname\", \"url\"]", "reported.example.com");
+        write("tagged", "cidr", "[\"ip-src\", \"ip-dst\"]", "203.0.113.0/24", "2001:db8::/32");
+        write("dropped", "string", "[\"domain\"]", "dropped.example");
+        write("refused", "hostname", "[\"domain\", \"url\", \"email-src\"]", "refused.example");
+        return Map.of("ingest.screening.directory", DIRECTORY.toString(),
+                "ingest.screening.reload-interval", "300ms",
+                "ingest.screening.actions.tagged", "tag",
+                "ingest.screening.actions.dropped", "drop",
+                "ingest.screening.actions.refused", "refuse");
     }
 
     @InjectBroker

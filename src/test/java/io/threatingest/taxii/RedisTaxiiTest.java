@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
 import io.threatingest.support.AuthFixtureResource;
 import io.threatingest.support.EmbeddedBrokerResource;
@@ -15,14 +16,19 @@ import io.threatingest.support.InjectRedis;
 import io.threatingest.support.NeedsRedis;
 import io.threatingest.support.RedisServer;
 import io.threatingest.support.RedisServerResource;
+import io.threatingest.support.RedisStateProfile;
 import io.threatingest.support.TestCredentials;
 import io.vertx.core.json.JsonObject;
 
-/** TAXII statuses in a real Redis: read back as answered, kept with a time to live, holding no secret. */
+/**
+ * TAXII statuses in a real Redis: read back as answered, kept with a time to live, holding no secret. In the Redis
+ * start of {@link RedisStateProfile}, none of whose settings concerns TAXII.
+ */
 @QuarkusTest
 @WithTestResource(EmbeddedBrokerResource.class)
 @WithTestResource(AuthFixtureResource.class)
 @WithTestResource(RedisServerResource.class)
+@TestProfile(RedisStateProfile.class)
 @NeedsRedis
 class RedisTaxiiTest {
 
