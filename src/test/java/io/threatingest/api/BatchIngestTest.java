@@ -26,6 +26,7 @@ import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
 import io.threatingest.support.AuthFixtureResource;
 import io.threatingest.support.BrokerQueues;
 import io.threatingest.support.EmbeddedBrokerResource;
@@ -73,7 +74,11 @@ class BatchIngestTest {
     }
 
     static Response postJson(String body, Map<String, String> query) {
-        return TestCredentials.reporter().contentType(ContentType.JSON).queryParams(query).body(body).post(BATCH);
+        return postJson(TestCredentials.reporter(), body, query);
+    }
+
+    static Response postJson(RequestSpecification as, String body, Map<String, String> query) {
+        return as.contentType(ContentType.JSON).queryParams(query).body(body).post(BATCH);
     }
 
     /** The outcome every door must give for {@link #mixedItems}. */

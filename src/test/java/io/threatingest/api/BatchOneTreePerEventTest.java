@@ -17,10 +17,10 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
 import io.threatingest.local.EmbeddedBroker;
 import io.threatingest.support.AuthFixtureResource;
 import io.threatingest.support.BrokerQueues;
@@ -28,34 +28,33 @@ import io.threatingest.support.EmbeddedBrokerResource;
 import io.threatingest.support.InjectBroker;
 import io.threatingest.support.NeedsEmbeddedBroker;
 import io.threatingest.support.Sha3;
+import io.threatingest.support.SmallLimitsProfile;
+import io.threatingest.support.TestCredentials;
 import io.vertx.core.json.JsonObject;
 
 /**
  * POST /batch with {@code ingest.batch.trees-per-event=1}: one event per tree, shaped like an /entity event; and a
  * broker that refuses some of the events (an interceptor) makes exactly those items {@code unavailable}, never
- * accepted, or all of them (503).
+ * accepted, or all of them (503). The packing (and a publish timeout of 10 s, for a burst of events to a cold broker
+ * on a busy machine) is a setting of the start this class shares, {@link SmallLimitsProfile}.
  */
 @NeedsEmbeddedBroker
 @QuarkusTest
 @WithTestResource(EmbeddedBrokerResource.class)
 @WithTestResource(AuthFixtureResource.class)
-@TestProfile(BatchOneTreePerEventTest.OneTreePerEvent.class)
+@TestProfile(SmallLimitsProfile.class)
 class BatchOneTreePerEventTest {
-
-    public static class OneTreePerEvent implements QuarkusTestProfile {
-
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            // a longer publish timeout than the tests' 2 s: a burst of events to a cold broker on a busy machine
-            return Map.of("ingest.batch.trees-per-event", "1", "ingest.publish.timeout", "10s");
-        }
-    }
 
     @InjectBroker
     EmbeddedBroker broker;
 
     @InjectBroker
     BrokerQueues queues;
+
+    /** A reporter of its own: the start's rate limit gives each caller a burst of three requests. */
+    private static RequestSpecification caller() {
+        return TestCredentials.freshCaller("one-tree", "reporter");
+    }
 
     private static List<String> domains(String unique, int count) {
         List<String> items = new ArrayList<>();
@@ -68,7 +67,8 @@ class BatchOneTreePerEventTest {
     @Test
     void everyTreeIsAnEventOfItsOwn() throws Exception {
         String unique = "o" + UUID.randomUUID().toString().substring(0, 8);
-        JsonPath answer = BatchIngestTest.postJson(BatchIngestTest.document(domains(unique, 20)), Map.of()).then()
+        JsonPath answer = BatchIngestTest.postJson(caller(), BatchIngestTest.document(domains(unique, 20)), Map.of())
+                .then()
                 .statusCode(202).extract().jsonPath();
         List<String> events = answer.getList("items.submissionId");
         assertEquals(20, new HashSet<>(events).size());
@@ -94,7 +94,7 @@ class BatchOneTreePerEventTest {
         broker.server().getRemotingService().addIncomingInterceptor(refuse);
         JsonPath answer;
         try {
-            answer = BatchIngestTest.postJson(BatchIngestTest.document(domains(unique, 10)), Map.of()).then()
+            answer = BatchIngestTest.postJson(caller(), BatchIngestTest.document(domains(unique, 10)), Map.of()).then()
                     .statusCode(202).extract().jsonPath();
         } finally {
             broker.server().getRemotingService().removeIncomingInterceptor(refuse);
@@ -121,7 +121,7 @@ class BatchOneTreePerEventTest {
         broker.server().getRemotingService().addIncomingInterceptor(refuseAll);
         Response response;
         try {
-            response = BatchIngestTest.postJson(BatchIngestTest.document(domains(unique, 5)), Map.of());
+            response = BatchIngestTest.postJson(caller(), BatchIngestTest.document(domains(unique, 5)), Map.of());
         } finally {
             broker.server().getRemotingService().removeIncomingInterceptor(refuseAll);
         }

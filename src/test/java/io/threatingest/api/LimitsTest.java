@@ -8,9 +8,10 @@ import java.io.OutputStream;
 import java.net.HttpURLConnection;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
+import java.util.List;
 import java.util.UUID;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -18,47 +19,46 @@ import org.junit.jupiter.params.provider.CsvSource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
 import io.threatingest.support.AuthFixtureResource;
 import io.threatingest.support.EmbeddedBrokerResource;
+import io.threatingest.support.SmallLimitsProfile;
 import io.threatingest.support.TestCredentials;
 
-/** Every request limit, and the error answer of the framework-level statuses. */
+/**
+ * Every request limit, and the error answer of the framework-level statuses. The limits are those of the start this
+ * class shares ({@link SmallLimitsProfile}), whose rate limit allows each caller a burst of three requests: each test
+ * calls as a reporter and a trusted caller of its own.
+ */
 @QuarkusTest
 @WithTestResource(EmbeddedBrokerResource.class)
 @WithTestResource(AuthFixtureResource.class)
-@TestProfile(LimitsTest.SmallLimits.class)
+@TestProfile(SmallLimitsProfile.class)
 class LimitsTest {
-
-    public static class SmallLimits implements QuarkusTestProfile {
-
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.ofEntries(
-                    Map.entry("ingest.limits.max-body-size", "2K"),
-                    Map.entry("ingest.limits.max-association-depth", "2"),
-                    Map.entry("ingest.limits.max-entities", "5"),
-                    Map.entry("ingest.limits.max-attributes", "3"),
-                    Map.entry("ingest.limits.max-tags", "2"),
-                    Map.entry("ingest.limits.max-visible-by", "2"),
-                    Map.entry("ingest.limits.max-correlate", "1"));
-        }
-
-        @Override
-        public String getConfigProfile() {
-            return "test";
-        }
-    }
 
     @TestHTTPResource("/api/ingest/v1/entity")
     URI entity;
 
-    private static Response post(String body) {
-        return TestCredentials.reporter().contentType(ContentType.JSON).queryParam("dryRun", "true").body(body)
+    /** Bearer tokens of callers of this test's own. */
+    private String reporter;
+    private String trusted;
+
+    @BeforeEach
+    void callersOfItsOwn() {
+        reporter = TestCredentials.freshToken("limits", List.of("reporter"));
+        trusted = TestCredentials.freshToken("limits", List.of("trusted"));
+    }
+
+    private static RequestSpecification as(String token) {
+        return RestAssured.given().auth().oauth2(token);
+    }
+
+    private Response post(String body) {
+        return as(reporter).contentType(ContentType.JSON).queryParam("dryRun", "true").body(body)
                 .post(EntityIngestTest.ENTITY);
     }
 
@@ -84,16 +84,14 @@ class LimitsTest {
     @Test
     void deeplyNestedJsonIsRefusedWhileReading() {
         String deep = "{" + IP + ",\"tags\":" + "[".repeat(50_000) + "]".repeat(50_000) + "}";
-        Response response = RestAssured.given().header("api-key", TestCredentials.TRUSTED.keyId())
-                .header("api-secret", TestCredentials.TRUSTED.secret())
-                .contentType(ContentType.JSON).body(deep).post("/api/ingest/v1/well-known");
+        Response response = as(trusted).contentType(ContentType.JSON).body(deep).post("/api/ingest/v1/well-known");
         assertTrue(response.statusCode() == 400 || response.statusCode() == 413, "got " + response.statusCode());
         EntityIngestTest.assertErrorHeaders(response, response.statusCode());
     }
 
     @Test
     void oversizedBodiesAre413WhateverTheEncoding() throws Exception {
-        String big = "{" + IP + ",\"tags\":[\"" + "x".repeat(4_000) + "\"]}";
+        String big = "{" + IP + ",\"tags\":[\"" + "x".repeat(SmallLimitsProfile.MAX_BODY_SIZE) + "\"]}";
         Response sized = post(big);
         EntityIngestTest.assertErrorHeaders(sized, 413);
 
@@ -102,8 +100,7 @@ class LimitsTest {
         chunked.setDoOutput(true);
         chunked.setChunkedStreamingMode(512);
         chunked.setRequestProperty("Content-Type", "application/json");
-        chunked.setRequestProperty("api-key", TestCredentials.REPORTER.keyId());
-        chunked.setRequestProperty("api-secret", TestCredentials.REPORTER.secret());
+        chunked.setRequestProperty("Authorization", "Bearer " + reporter);
         try (OutputStream out = chunked.getOutputStream()) {
             out.write(big.getBytes(StandardCharsets.UTF_8));
         } catch (java.io.IOException closedEarly) {
@@ -116,10 +113,10 @@ class LimitsTest {
     @Test
     void frameworkStatusesCarryTheErrorHeaders() {
         EntityIngestTest.assertErrorHeaders(RestAssured.given().get("/no/such/path/" + UUID.randomUUID()), 404);
-        EntityIngestTest.assertErrorHeaders(TestCredentials.TRUSTED.given().get(EntityIngestTest.ENTITY), 405);
-        EntityIngestTest.assertErrorHeaders(TestCredentials.TRUSTED.given().contentType("text/plain").body("x")
+        EntityIngestTest.assertErrorHeaders(as(trusted).get(EntityIngestTest.ENTITY), 405);
+        EntityIngestTest.assertErrorHeaders(as(trusted).contentType("text/plain").body("x")
                 .post("/api/ingest/v1/well-known"), 415);
-        EntityIngestTest.assertErrorHeaders(TestCredentials.TRUSTED.given().accept("text/csv")
+        EntityIngestTest.assertErrorHeaders(as(trusted).accept("text/csv")
                 .contentType(ContentType.JSON).body("{" + IP + "}").post("/api/ingest/v1/well-known"), 406);
     }
 }

@@ -5,21 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.UUID;
 import java.util.function.Function;
 
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.specification.RequestSpecification;
 import io.threatingest.support.AuthFixtureResource;
 import io.threatingest.support.EmbeddedBrokerResource;
+import io.threatingest.support.SmallLimitsProfile;
 import io.threatingest.support.TestCredentials;
 import io.vertx.core.json.JsonObject;
 
@@ -28,33 +26,18 @@ import io.vertx.core.json.JsonObject;
  * clients get it right and each way they get it wrong (no credentials, a missing role, an Accept without JSON,
  * a body that is malformed, of another media type or over the limit, a caller over its rate limit), and every
  * status seen must be among the operation's documented responses. The 503 of a broker outage is provoked in
- * {@code BrokerOutageTest}.
+ * {@code BrokerOutageTest}. The limits (a body of 4 KiB, a burst of three requests) are those of the start this class
+ * shares, {@link SmallLimitsProfile}; every call is made as a caller of its own.
  */
 @QuarkusTest
 @WithTestResource(EmbeddedBrokerResource.class)
 @WithTestResource(AuthFixtureResource.class)
-@TestProfile(OpenApiAnswersTest.LimitedCallers.class)
+@TestProfile(SmallLimitsProfile.class)
 class OpenApiAnswersTest {
-
-    public static class LimitedCallers implements QuarkusTestProfile {
-
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("ingest.rate-limit.enabled", "true", "ingest.rate-limit.burst", "3",
-                    "ingest.rate-limit.requests-per-second", "0.01", "ingest.limits.max-body-size", "4K");
-        }
-
-        @Override
-        public String getConfigProfile() {
-            return "test";
-        }
-    }
 
     /** A caller of its own (its own rate-limit bucket) holding {@code roles}. */
     private static RequestSpecification caller(List<String> roles) {
-        String token = TestCredentials.rs256(TestCredentials.claims("answers-" + UUID.randomUUID(), roles,
-                List.of("soc")));
-        return given().auth().oauth2(token);
+        return TestCredentials.freshCaller("answers", roles.toArray(String[]::new));
     }
 
     private record Call(String kind, Function<RequestSpecification, RequestSpecification> shape, List<String> roles) {

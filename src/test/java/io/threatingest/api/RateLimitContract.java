@@ -10,21 +10,23 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import io.threatingest.support.SmallLimitsProfile;
 import io.threatingest.support.TestCredentials;
 
 /**
  * Per-identity token buckets: a burst, then a slow refill; one caller's limit does not touch another's. Run with
- * the buckets in memory ({@link RateLimitTest}) and in Redis ({@link RedisRateLimitTest}).
+ * the buckets in memory ({@link RateLimitTest}) and in Redis ({@link RedisRateLimitTest}), both with the rate limit
+ * of {@link SmallLimitsProfile#rateLimits()}. These tests call with the key pairs of {@code TestCredentials}: in the
+ * starts they share, no other class does.
  */
 abstract class RateLimitContract {
 
+    /** The rate limit of the in-memory variant's start ({@link SmallLimitsProfile}), here with the buckets in Redis. */
     public static class SlowBuckets implements QuarkusTestProfile {
 
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("ingest.rate-limit.enabled", "true",
-                    "ingest.rate-limit.requests-per-second", "0.2",
-                    "ingest.rate-limit.burst", "3");
+            return SmallLimitsProfile.rateLimits();
         }
 
         @Override
@@ -36,13 +38,13 @@ abstract class RateLimitContract {
     @Test
     void burstThen429WithRateLimitHeaders() {
         TestCredentials.Key key = TestCredentials.ADMIN;
-        for (int i = 0; i < 3; i++) {
+        for (int i = 0; i < SmallLimitsProfile.BURST; i++) {
             key.given().get("/api/ingest/v1/definitions").then().statusCode(200);
         }
         Response limited = key.given().get("/api/ingest/v1/definitions");
         EntityIngestTest.assertErrorHeaders(limited, 429);
         limited.then().header("Retry-After", matchesPattern("[1-9][0-9]*"))
-                .header("RateLimit-Limit", "3")
+                .header("RateLimit-Limit", Integer.toString(SmallLimitsProfile.BURST))
                 .header("RateLimit-Remaining", "0")
                 .header("RateLimit-Reset", matchesPattern("[1-9][0-9]*"));
         TestCredentials.TRUSTED.given().get("/api/ingest/v1/definitions").then().statusCode(200);

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.InetSocketAddress;
-import java.util.Map;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -17,7 +17,6 @@ import com.sun.net.httpserver.HttpServer;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
@@ -26,36 +25,21 @@ import io.threatingest.support.BrokerQueues;
 import io.threatingest.support.EmbeddedBrokerResource;
 import io.threatingest.support.InjectBroker;
 import io.threatingest.support.QueueWriter;
+import io.threatingest.support.SmallLimitsProfile;
 import io.threatingest.support.TestCredentials;
 
 /**
  * Every metric the Grafana dashboard and the Prometheus rules read is one the service exposes: after one request
  * of each kind (accepted, invalid, dry run, batch, idempotent retry, 401, scan with a webhook, 429) the scrape of
- * {@code /q/metrics} names them all, so renaming a metric breaks the build instead of an operator's dashboard.
+ * {@code /q/metrics} names them all, so renaming a metric breaks the build instead of an operator's dashboard. The
+ * start is shared ({@link SmallLimitsProfile}: a rate limit to reach, webhooks allowed to a plain-http receiver on
+ * the loopback address); each request is made as a caller of its own, except those that must share one.
  */
 @QuarkusTest
 @WithTestResource(EmbeddedBrokerResource.class)
 @WithTestResource(AuthFixtureResource.class)
-@TestProfile(MonitoringMetricsTest.EveryKindOfRequest.class)
+@TestProfile(SmallLimitsProfile.class)
 class MonitoringMetricsTest {
-
-    /** A rate limit to reach (429) and webhooks allowed to a plain-http receiver on the loopback address. */
-    public static class EveryKindOfRequest implements QuarkusTestProfile {
-
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("ingest.rate-limit.enabled", "true",
-                    "ingest.rate-limit.requests-per-second", "0.1",
-                    "ingest.rate-limit.burst", "20",
-                    "ingest.scan.webhook.allow-http", "true",
-                    "ingest.scan.webhook.allowed-hosts", "127.0.0.1");
-        }
-
-        @Override
-        public String getConfigProfile() {
-            return "test";
-        }
-    }
 
     /**
      * Series of other exporters, which the service cannot expose. up: Prometheus' own series per scrape target
@@ -77,26 +61,38 @@ class MonitoringMetricsTest {
         return as.contentType(ContentType.JSON).body(body);
     }
 
+    /** A request as a reporter of its own: a bucket of its own in this start's rate limit. */
+    private static RequestSpecification reporter() {
+        return as(TestCredentials.freshToken("monitoring", List.of("reporter")));
+    }
+
+    private static RequestSpecification as(String token) {
+        return given().auth().oauth2(token);
+    }
+
     @Test
     void everyMetricTheDashboardAndTheRulesReadIsExposed() throws Exception {
-        json(TestCredentials.reporter(), TREE).post(ENTITY).then().statusCode(202);
-        json(TestCredentials.reporter(), "{\"type\":\"ip\",\"attributes\":{\"ip\":\"127.1\"}}").post(ENTITY).then()
+        json(reporter(), TREE).post(ENTITY).then().statusCode(202);
+        json(reporter(), "{\"type\":\"ip\",\"attributes\":{\"ip\":\"127.1\"}}").post(ENTITY).then()
                 .statusCode(400);
-        json(TestCredentials.reporter(), TREE).queryParam("dryRun", "true").post(ENTITY).then().statusCode(200);
-        json(TestCredentials.reporter(),
+        json(reporter(), TREE).queryParam("dryRun", "true").post(ENTITY).then().statusCode(200);
+        json(reporter(),
                 "{\"entities\":[" + TREE + ",{\"type\":\"ip\",\"attributes\":{\"ip\":\"x\"}}]}")
                 .post("/api/ingest/v1/batch").then().statusCode(202);
         String key = UUID.randomUUID().toString();
-        json(TestCredentials.reporter(), TREE).header("Idempotency-Key", key).post(ENTITY).then().statusCode(202);
-        json(TestCredentials.reporter(), TREE).header("Idempotency-Key", key).post(ENTITY).then().statusCode(202);
+        String retrying = TestCredentials.freshToken("monitoring", List.of("reporter"));
+        json(as(retrying), TREE).header("Idempotency-Key", key).post(ENTITY).then().statusCode(202);
+        json(as(retrying), TREE).header("Idempotency-Key", key).post(ENTITY).then().statusCode(202)
+                .header("Idempotency-Replayed", "true");
         json(given().header("api-key", TestCredentials.REPORTER.keyId()).header("api-secret", "wrong"), TREE)
                 .post(ENTITY).then().statusCode(401);
         scanWithWebhook();
+        String limited = TestCredentials.freshToken("monitoring", List.of("reporter"));
         int status = 0;
-        for (int i = 0; i < 30 && status != 429; i++) {
-            status = json(TestCredentials.reporter(), TREE).queryParam("dryRun", "true").post(ENTITY).statusCode();
+        for (int i = 0; i <= SmallLimitsProfile.BURST && status != 429; i++) {
+            status = json(as(limited), TREE).queryParam("dryRun", "true").post(ENTITY).statusCode();
         }
-        assertEquals(429, status, "the rate limit (a burst of 20) is reached");
+        assertEquals(429, status, "the rate limit (a burst of " + SmallLimitsProfile.BURST + ") is reached");
 
         collectGarbageUntilAPauseIsRecorded();
 
@@ -134,7 +130,7 @@ class MonitoringMetricsTest {
         });
         receiver.start();
         try (QueueWriter scanners = new QueueWriter(queues.endpoint(), "ingest.scan-status")) {
-            String id = json(TestCredentials.reporter(), "{\"target\":\"monitoring.example.org\",\"webhook\":{\"url\":"
+            String id = json(reporter(), "{\"target\":\"monitoring.example.org\",\"webhook\":{\"url\":"
                     + "\"http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook\"}}")
                     .post("/api/ingest/v1/scan").then().statusCode(202).extract().path("id");
             scanners.send(UUID.randomUUID().toString(), "{\"id\":\"" + id + "\",\"status\":\"done\"}");

@@ -110,8 +110,19 @@ class ImportCommandTest {
     }
 
     static Run runWithKey(String keyId, String secret, String... args) {
-        List<String> all = new ArrayList<>(List.of("--url", "http://127.0.0.1:" + RestAssured.port, "--api-key",
-                keyId, "--api-secret", secret));
+        return runWith(List.of("--api-key", keyId, "--api-secret", secret), args);
+    }
+
+    /** The import with a Bearer token instead of a key pair. */
+    static Run runWithToken(String token, String... args) {
+        Run run = runWith(List.of("--token", token), args);
+        assertFalse(run.out().contains(token) || run.err().contains(token), "the token was printed");
+        return run;
+    }
+
+    private static Run runWith(List<String> credentials, String... args) {
+        List<String> all = new ArrayList<>(List.of("--url", "http://127.0.0.1:" + RestAssured.port));
+        all.addAll(credentials);
         all.addAll(List.of(args));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();

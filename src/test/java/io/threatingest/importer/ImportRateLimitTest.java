@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -14,35 +15,25 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.threatingest.importer.ImportCommandTest.Run;
 import io.threatingest.support.AuthFixtureResource;
 import io.threatingest.support.BrokerQueues;
 import io.threatingest.support.EmbeddedBrokerResource;
 import io.threatingest.support.InjectBroker;
+import io.threatingest.support.SmallLimitsProfile;
+import io.threatingest.support.TestCredentials;
 
-/** A rate limit of two requests at once and one a second: the import waits out each 429 and finishes. */
+/**
+ * A rate limit of three requests at once and one every five seconds ({@link SmallLimitsProfile}, the start this
+ * class shares): an import of four chunks, as a caller of its own, waits out the 429 of its fourth chunk and
+ * finishes.
+ */
 @QuarkusTest
 @WithTestResource(EmbeddedBrokerResource.class)
 @WithTestResource(AuthFixtureResource.class)
-@TestProfile(ImportRateLimitTest.TightLimit.class)
+@TestProfile(SmallLimitsProfile.class)
 class ImportRateLimitTest {
-
-    public static class TightLimit implements QuarkusTestProfile {
-
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("ingest.rate-limit.enabled", "true",
-                    "ingest.rate-limit.requests-per-second", "1",
-                    "ingest.rate-limit.burst", "2");
-        }
-
-        @Override
-        public String getConfigProfile() {
-            return "test";
-        }
-    }
 
     @InjectBroker
     BrokerQueues queues;
@@ -54,14 +45,18 @@ class ImportRateLimitTest {
     void rateLimitedChunksAreSentAgainAfterRetryAfter() throws Exception {
         String u = UUID.randomUUID().toString().substring(0, 8);
         Path file = dir.resolve("limited.txt");
-        Map<String, String> ids = ImportCommandTestSupport.iocList(file, 600, u);
-        Run run = ImportCommandTest.run("--chunk-size", "100", file.toString());
+        int chunks = SmallLimitsProfile.BURST + 1;
+        Map<String, String> ids = ImportCommandTestSupport.iocList(file, chunks * 25, u);
+        Run run = ImportCommandTest.runWithToken(TestCredentials.freshToken("import-limited", List.of("reporter")),
+                "--chunk-size", "25", file.toString());
         assertEquals(0, run.code(), run.err() + run.out());
-        assertEquals(600, run.accepted());
-        assertEquals(6, run.chunks());
+        assertEquals(chunks * 25, run.accepted());
+        assertEquals(chunks, run.chunks());
         assertTrue(run.err().contains("import: 429 ("), "the waits are reported: " + run.err());
-        assertTrue(run.err().contains("waiting 1 s"), run.err());
-        assertTrue(run.millis() >= 3000, "six requests at one a second after a burst of two: " + run.millis());
+        assertTrue(run.err().matches("(?s).*waiting [1-5] s.*"), run.err());
+        assertTrue(run.millis() >= (long) (1000 / SmallLimitsProfile.REQUESTS_PER_SECOND) - 1000,
+                "the chunk after a burst of three waits for the next token, five seconds after the first: "
+                        + run.millis());
         Set<String> expected = new HashSet<>(ids.values());
         ImportCommandTestSupport.assertEachOnce(ImportCommandTestSupport.rootCounts(queues.entities(), expected),
                 expected);

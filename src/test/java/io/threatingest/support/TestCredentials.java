@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import java.util.UUID;
 
 import io.restassured.RestAssured;
 import io.restassured.specification.RequestSpecification;
@@ -79,6 +80,20 @@ public final class TestCredentials {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * A Bearer token (RS256, groups {@code soc}) for a subject no other request uses: a caller of its own, with its
+     * own rate-limit bucket, for the tests that share an application start with rate limits on
+     * ({@code SmallLimitsProfile}).
+     */
+    public static String freshToken(String subjectPrefix, List<String> roles) {
+        return rs256(claims(subjectPrefix + "-" + UUID.randomUUID(), roles, List.of("soc")));
+    }
+
+    /** A request as a caller of its own ({@link #freshToken}) holding {@code roles}. */
+    public static RequestSpecification freshCaller(String subjectPrefix, String... roles) {
+        return RestAssured.given().auth().oauth2(freshToken(subjectPrefix, List.of(roles)));
     }
 
     /** A token builder with the accepted issuer and audience and a five-minute life. */
