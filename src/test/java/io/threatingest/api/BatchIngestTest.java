@@ -28,6 +28,7 @@ import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import io.threatingest.support.AuthFixtureResource;
+import io.threatingest.support.BrokerFacing;
 import io.threatingest.support.BrokerQueues;
 import io.threatingest.support.EmbeddedBrokerResource;
 import io.threatingest.support.InjectBroker;
@@ -45,6 +46,7 @@ import io.vertx.core.json.JsonObject;
  * same items as JSON and as NDJSON (Content-Length and chunked), atomic and dry runs, a 10,000-line NDJSON body,
  * the item limit, and what the events carry ({@code roots}, {@code items}).
  */
+@BrokerFacing
 @QuarkusTest
 @WithTestResource(EmbeddedBrokerResource.class)
 @WithTestResource(AuthFixtureResource.class)

@@ -23,6 +23,7 @@ import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import io.threatingest.local.EmbeddedBroker;
 import io.threatingest.support.AuthFixtureResource;
+import io.threatingest.support.BrokerFacing;
 import io.threatingest.support.BrokerQueues;
 import io.threatingest.support.EmbeddedBrokerResource;
 import io.threatingest.support.InjectBroker;
@@ -38,6 +39,7 @@ import io.vertx.core.json.JsonObject;
  * accepted, or all of them (503). The packing (and a publish timeout of 10 s, for a burst of events to a cold broker
  * on a busy machine) is a setting of the start this class shares, {@link SmallLimitsProfile}.
  */
+@BrokerFacing
 @NeedsEmbeddedBroker
 @QuarkusTest
 @WithTestResource(EmbeddedBrokerResource.class)

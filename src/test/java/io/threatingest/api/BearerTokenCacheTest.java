@@ -22,6 +22,7 @@ import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.threatingest.support.AuthFixtureResource;
+import io.threatingest.support.BrokerFacing;
 import io.threatingest.support.BrokerQueues;
 import io.threatingest.support.EmbeddedBrokerResource;
 import io.threatingest.support.FeatureSettingsProfile;
@@ -88,6 +89,7 @@ class BearerTokenCacheTest {
         assertEquals(new Counts(1, 4), counts(registry).since(before));
     }
 
+    @BrokerFacing
     @Test
     void aTokenServedFromMemoryYieldsTheSameIdentity() throws Exception {
         String token = TestCredentials.es256(TestCredentials.claims("subject-" + UUID.randomUUID(),

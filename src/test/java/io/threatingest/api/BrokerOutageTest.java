@@ -23,6 +23,7 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.threatingest.local.EmbeddedBroker;
 import io.threatingest.support.AuthFixtureResource;
+import io.threatingest.support.BrokerFacing;
 import io.threatingest.support.EmbeddedBrokerResource;
 import io.threatingest.support.FullAddress;
 import io.threatingest.support.InjectBroker;
@@ -34,6 +35,7 @@ import io.threatingest.support.TestCredentials;
  * When the broker refuses or is stopped nothing is acknowledged: every answer is a 503 with the error headers. The
  * broker is shared only with the other tests of {@link OwnBrokerProfile}, so that stopping it disturbs no other class.
  */
+@BrokerFacing
 @NeedsEmbeddedBroker
 @QuarkusTest
 @WithTestResource(value = EmbeddedBrokerResource.class, initArgs = {

@@ -23,6 +23,7 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.threatingest.local.EmbeddedBroker;
 import io.threatingest.support.AuthFixtureResource;
+import io.threatingest.support.BrokerFacing;
 import io.threatingest.support.EmbeddedBrokerResource;
 import io.threatingest.support.InjectBroker;
 import io.threatingest.support.NeedsEmbeddedBroker;
@@ -35,6 +36,7 @@ import io.threatingest.support.TestCredentials;
  * again; afterwards every submission answered 202 is on the durable queue, and publishing came back. The broker is
  * shared only with the other tests of {@link OwnBrokerProfile}.
  */
+@BrokerFacing
 @NeedsEmbeddedBroker
 @QuarkusTest
 @WithTestResource(value = EmbeddedBrokerResource.class, initArgs = {

@@ -29,6 +29,7 @@ import io.threatingest.client.model.DryRun;
 import io.threatingest.client.model.Entity;
 import io.threatingest.client.model.RawValue;
 import io.threatingest.support.AuthFixtureResource;
+import io.threatingest.support.BrokerFacing;
 import io.threatingest.support.BrokerQueues;
 import io.threatingest.support.EmbeddedBrokerResource;
 import io.threatingest.support.InjectBroker;
@@ -40,6 +41,7 @@ import io.vertx.core.json.JsonObject;
  * A Java client generated from docs/openapi.yaml (openapi-generator, at build time) ingests through the running
  * service with an API key pair, as a third-party integration would.
  */
+@BrokerFacing
 @QuarkusTest
 @WithTestResource(EmbeddedBrokerResource.class)
 @WithTestResource(AuthFixtureResource.class)

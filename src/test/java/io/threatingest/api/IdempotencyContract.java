@@ -24,6 +24,7 @@ import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import io.threatingest.idempotency.IdempotencyKeys;
 import io.threatingest.local.EmbeddedBroker;
+import io.threatingest.support.BrokerFacing;
 import io.threatingest.support.BrokerQueues;
 import io.threatingest.support.EmbeddedBrokerResource;
 import io.threatingest.support.FeatureSettingsProfile;
@@ -40,6 +41,7 @@ import io.vertx.amqp.AmqpMessage;
  * {@link FeatureSettingsProfile#idempotencyAndScans()}: a retention of seconds, and a publish timeout long enough to
  * send requests while one is held by the broker.
  */
+@BrokerFacing
 abstract class IdempotencyContract {
 
     static final String KEY = IdempotencyKeys.HEADER;

@@ -20,6 +20,7 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.threatingest.local.EmbeddedBroker;
 import io.threatingest.support.AuthFixtureResource;
+import io.threatingest.support.BrokerFacing;
 import io.threatingest.support.EmbeddedBrokerResource;
 import io.threatingest.support.FeatureSettingsProfile;
 import io.threatingest.support.InjectBroker;
@@ -32,6 +33,7 @@ import io.threatingest.support.TestCredentials;
  * {@code Retry-After} instead of joining the queue. The cap (two) and a publish timeout of 6 s are settings of the
  * start this class shares, {@link FeatureSettingsProfile}.
  */
+@BrokerFacing
 @NeedsEmbeddedBroker
 @QuarkusTest
 @WithTestResource(EmbeddedBrokerResource.class)

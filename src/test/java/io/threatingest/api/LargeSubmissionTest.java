@@ -17,6 +17,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.threatingest.support.AuthFixtureResource;
+import io.threatingest.support.BrokerFacing;
 import io.threatingest.support.BrokerQueues;
 import io.threatingest.support.EmbeddedBrokerResource;
 import io.threatingest.support.InjectBroker;
@@ -30,6 +31,7 @@ import io.vertx.core.json.JsonObject;
  * Submissions at real sizes through HTTP to the broker: trees up to {@code ingest.limits.max-entities} (10,000)
  * entities, each event checked whole, and the 64 KiB string values of the reference's conformance cases.
  */
+@BrokerFacing
 @QuarkusTest
 @WithTestResource(EmbeddedBrokerResource.class)
 @WithTestResource(AuthFixtureResource.class)

@@ -21,6 +21,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.threatingest.support.AuthFixtureResource;
+import io.threatingest.support.BrokerFacing;
 import io.threatingest.support.BrokerQueues;
 import io.threatingest.support.EmbeddedBrokerResource;
 import io.threatingest.support.InjectBroker;
@@ -32,6 +33,7 @@ import io.threatingest.support.TestCredentials;
  * POST /misp over HTTP with the public MISP samples and an event of our own: every attribute and object reported,
  * entity IDs equal to those /entity gives for the same values, trees and reputations as published.
  */
+@BrokerFacing
 @QuarkusTest
 @WithTestResource(EmbeddedBrokerResource.class)
 @WithTestResource(AuthFixtureResource.class)

@@ -13,6 +13,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.threatingest.support.AuthFixtureResource;
+import io.threatingest.support.BrokerFacing;
 import io.threatingest.support.BrokerQueues;
 import io.threatingest.support.EmbeddedBrokerResource;
 import io.threatingest.support.InjectBroker;
@@ -25,6 +26,7 @@ import io.threatingest.support.TestCredentials;
  * connects there and a submission is acknowledged and lands on that broker's queue. The start is that of
  * {@link OwnBrokerProfile}, whose broker is handed over under the guide's names only.
  */
+@BrokerFacing
 @QuarkusTest
 @WithTestResource(value = EmbeddedBrokerResource.class, initArgs = {
         @ResourceArg(name = "persistent", value = "true"), @ResourceArg(name = "settings", value = "amqp") })

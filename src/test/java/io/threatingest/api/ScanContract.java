@@ -23,6 +23,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.threatingest.local.EmbeddedBroker;
+import io.threatingest.support.BrokerFacing;
 import io.threatingest.support.BrokerQueues;
 import io.threatingest.support.InjectBroker;
 import io.threatingest.support.QueueWriter;
@@ -35,6 +36,7 @@ import io.vertx.core.json.JsonObject;
  * {@link io.threatingest.support.FeatureSettingsProfile#idempotencyAndScans()}: webhooks to a plain-http receiver
  * on the loopback address, as nothing else may, and a short backoff.
  */
+@BrokerFacing
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class ScanContract {
 

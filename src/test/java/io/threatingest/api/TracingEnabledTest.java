@@ -11,6 +11,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.specification.RequestSpecification;
 import io.threatingest.support.AuthFixtureResource;
+import io.threatingest.support.BrokerFacing;
 import io.threatingest.support.BrokerQueues;
 import io.threatingest.support.EmbeddedBrokerResource;
 import io.threatingest.support.FeatureSettingsProfile;
@@ -22,6 +23,7 @@ import io.threatingest.support.TestCredentials;
  * new parent span id, so a consumer's span joins the caller's trace below the service. Spans are not exported
  * during the test (the export interval is longer than the test; the endpoint is a closed local port).
  */
+@BrokerFacing
 @QuarkusTest
 @WithTestResource(EmbeddedBrokerResource.class)
 @WithTestResource(AuthFixtureResource.class)

@@ -21,6 +21,7 @@ import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import io.threatingest.support.AuthFixtureResource;
+import io.threatingest.support.BrokerFacing;
 import io.threatingest.support.BrokerQueues;
 import io.threatingest.support.EmbeddedBrokerResource;
 import io.threatingest.support.InjectBroker;
@@ -35,6 +36,7 @@ import io.threatingest.support.TestCredentials;
  * start is shared ({@link SmallLimitsProfile}: a rate limit to reach, webhooks allowed to a plain-http receiver on
  * the loopback address); each request is made as a caller of its own, except those that must share one.
  */
+@BrokerFacing
 @QuarkusTest
 @WithTestResource(EmbeddedBrokerResource.class)
 @WithTestResource(AuthFixtureResource.class)

@@ -33,6 +33,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
 import io.threatingest.support.AuthFixtureResource;
+import io.threatingest.support.BrokerFacing;
 import io.threatingest.support.BrokerQueues;
 import io.threatingest.support.EmbeddedBrokerResource;
 import io.threatingest.support.InjectBroker;
@@ -44,6 +45,7 @@ import io.threatingest.support.TestCredentials;
  * the STIX and MISP samples, NDJSON with an invalid line, an interrupted import run again, the plain progress
  * lines, and no secret anywhere in the output or the rejects file.
  */
+@BrokerFacing
 @QuarkusTest
 @WithTestResource(EmbeddedBrokerResource.class)
 @WithTestResource(AuthFixtureResource.class)

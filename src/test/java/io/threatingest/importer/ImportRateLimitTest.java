@@ -18,6 +18,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.threatingest.importer.ImportCommandTest.Run;
 import io.threatingest.support.AuthFixtureResource;
+import io.threatingest.support.BrokerFacing;
 import io.threatingest.support.BrokerQueues;
 import io.threatingest.support.EmbeddedBrokerResource;
 import io.threatingest.support.InjectBroker;
@@ -29,6 +30,7 @@ import io.threatingest.support.TestCredentials;
  * class shares): an import of four chunks, as a caller of its own, waits out the 429 of its fourth chunk and
  * finishes.
  */
+@BrokerFacing
 @QuarkusTest
 @WithTestResource(EmbeddedBrokerResource.class)
 @WithTestResource(AuthFixtureResource.class)

@@ -23,6 +23,7 @@ import io.quarkus.test.junit.QuarkusIntegrationTest;
 import io.restassured.RestAssured;
 import io.threatingest.importer.ImportCommandTestSupport;
 import io.threatingest.support.AuthFixtureResource;
+import io.threatingest.support.BrokerFacing;
 import io.threatingest.support.BrokerQueues;
 import io.threatingest.support.EmbeddedBrokerResource;
 import io.threatingest.support.InjectBroker;
@@ -34,6 +35,7 @@ import io.threatingest.support.TestCredentials;
  * stderr (no carriage return), the summary last on stdout, the secret (given in the environment) nowhere, and
  * every indicator published exactly once.
  */
+@BrokerFacing
 @QuarkusIntegrationTest
 @WithTestResource(EmbeddedBrokerResource.class)
 @WithTestResource(AuthFixtureResource.class)

@@ -17,6 +17,7 @@ import io.quarkus.test.junit.QuarkusIntegrationTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.threatingest.support.AuthFixtureResource;
+import io.threatingest.support.BrokerFacing;
 import io.threatingest.support.BrokerQueues;
 import io.threatingest.support.EmbeddedBrokerResource;
 import io.threatingest.support.InjectBroker;
@@ -30,6 +31,7 @@ import io.vertx.core.json.JsonObject;
  * {@code -Dquarkus.package.jar.aot.enabled=true} on JDK 25 these requests also train the AOT cache
  * ({@code bench/run.sh}), so they follow the path a client takes first.
  */
+@BrokerFacing
 @QuarkusIntegrationTest
 @WithTestResource(EmbeddedBrokerResource.class)
 @WithTestResource(AuthFixtureResource.class)

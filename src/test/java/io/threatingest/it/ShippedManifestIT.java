@@ -36,6 +36,7 @@ import io.smallrye.jwt.build.Jwt;
 import io.threatingest.local.EmbeddedBroker;
 import io.threatingest.security.ApiKeyStoreFiles;
 import io.threatingest.support.BrokerEndpoint;
+import io.threatingest.support.BrokerFacing;
 import io.threatingest.support.EmbeddedBrokerResource;
 import io.threatingest.support.NeedsEmbeddedBroker;
 import io.threatingest.support.NeedsRedis;
@@ -55,6 +56,7 @@ import io.vertx.core.json.JsonObject;
  * Bearer and API-key calls, an entity held by the broker, a scan whose webhook is called, the rate limit and the
  * health endpoints must all work, and the start and the shutdown must log no warning or error.
  */
+@BrokerFacing
 @NeedsEmbeddedBroker
 @NeedsRedis
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 
 import io.threatingest.local.EmbeddedBroker;
 import io.threatingest.security.ApiKeyStoreFiles;
+import io.threatingest.support.BrokerFacing;
 import io.threatingest.support.EmbeddedBrokerResource;
 import io.threatingest.support.NeedsEmbeddedBroker;
 import io.threatingest.support.QueueReader;
@@ -36,6 +37,7 @@ import io.threatingest.support.TestCredentials;
  * The packaged service, as a real process under load, receives SIGTERM. Every request gets 202 or 503 (or
  * finds the port closed); afterwards every submission that got 202 is on the broker's queue.
  */
+@BrokerFacing
 @NeedsEmbeddedBroker
 class ShutdownUnderLoadIT {
 

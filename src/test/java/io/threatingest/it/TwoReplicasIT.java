@@ -30,6 +30,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.threatingest.local.EmbeddedBroker;
 import io.threatingest.support.AuthFixtureResource;
 import io.threatingest.support.BrokerEndpoint;
+import io.threatingest.support.BrokerFacing;
 import io.threatingest.support.EmbeddedBrokerResource;
 import io.threatingest.support.NeedsEmbeddedBroker;
 import io.threatingest.support.NeedsRedis;
@@ -44,6 +45,7 @@ import io.vertx.core.json.JsonObject;
  * Two replicas of the packaged service, two processes that share only the broker and Redis (the redis state
  * backend), as the manifests run them: scans, rate limits and idempotency keys behave as for one service.
  */
+@BrokerFacing
 @NeedsEmbeddedBroker
 @NeedsRedis
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)

@@ -27,6 +27,7 @@ import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.threatingest.support.AuthFixtureResource;
+import io.threatingest.support.BrokerFacing;
 import io.threatingest.support.BrokerQueues;
 import io.threatingest.support.EmbeddedBrokerResource;
 import io.threatingest.support.FeatureSettingsProfile;
@@ -99,6 +100,7 @@ public class ScreeningTest {
                 .body("screened[2].action", equalTo("drop"));
     }
 
+    @BrokerFacing
     @Test
     void publishedEventCarriesMatchesTagsAndLeavesDroppedEntitiesOut() throws Exception {
         JsonPath answer = post(ENTITY, TREE).then().statusCode(202)
@@ -127,6 +129,7 @@ public class ScreeningTest {
     }
 
     /** The largest tree the limits allow (10,000 entities), every value on a list: each reported once, in the event. */
+    @BrokerFacing
     @Test
     void aTreeOfTenThousandMatchingEntitiesIsReportedWholeInTheAnswerAndTheEvent() throws Exception {
         StringBuilder tree = new StringBuilder("{\"type\": \"domain\", \"attributes\": {\"domain\": "

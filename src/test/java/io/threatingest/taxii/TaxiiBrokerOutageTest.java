@@ -11,6 +11,7 @@ import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
 import io.threatingest.local.EmbeddedBroker;
 import io.threatingest.support.AuthFixtureResource;
+import io.threatingest.support.BrokerFacing;
 import io.threatingest.support.EmbeddedBrokerResource;
 import io.threatingest.support.FullAddress;
 import io.threatingest.support.InjectBroker;
@@ -22,6 +23,7 @@ import io.threatingest.support.TestCredentials;
  * When the broker takes none of the valid objects, adding them is a 503 TAXII error with Retry-After. The broker is
  * shared only with the other tests of {@link OwnBrokerProfile}, so that filling it up disturbs no other class.
  */
+@BrokerFacing
 @NeedsEmbeddedBroker
 @QuarkusTest
 @WithTestResource(value = EmbeddedBrokerResource.class, initArgs = {

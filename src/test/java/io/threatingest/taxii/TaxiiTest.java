@@ -32,6 +32,7 @@ import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import io.threatingest.support.AuthFixtureResource;
+import io.threatingest.support.BrokerFacing;
 import io.threatingest.support.BrokerQueues;
 import io.threatingest.support.EmbeddedBrokerResource;
 import io.threatingest.support.InjectBroker;
@@ -178,6 +179,7 @@ class TaxiiTest {
         taxii(TestCredentials.reporter()).get("/taxii2").then().statusCode(200).body("default", equalTo(base + ROOT));
     }
 
+    @BrokerFacing
     @Test
     void addedObjectsAreReportedInACompleteStatusAndPublishedWithTheCollectionsTags() throws Exception {
         Envelope envelope = Envelope.fresh();
@@ -302,6 +304,7 @@ class TaxiiTest {
         taxii(TestCredentials.reporter()).get(ROOT).then().statusCode(200);
     }
 
+    @BrokerFacing
     @Test
     void anIdempotencyKeyReplaysTheStatusAndPublishesOnce() throws Exception {
         Envelope envelope = Envelope.fresh();
