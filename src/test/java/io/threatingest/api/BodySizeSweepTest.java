@@ -29,15 +29,15 @@ import io.threatingest.support.TestCredentials;
  * Every POST endpoint reads every well-formed body whole, from empty to {@code ingest.limits.max-body-size}
  * (default 4 MiB), with {@code Content-Length} and chunked, one request per connection and many on one kept-alive
  * connection; one byte over the limit is a 413. The bodies are padded with leading white space so that their
- * meaningful part comes last: a body cut short or replaced anywhere fails to parse. {@code PackagedBodySizeIT}
- * runs the same against the packaged jar.
+ * meaningful part comes last: a body cut short or replaced anywhere fails to parse. This is the full sweep;
+ * {@code PackagedBodySizeIT} runs a slice of it against the packaged jar, with the assertions here.
  */
 @QuarkusTest
 @WithTestResource(EmbeddedBrokerResource.class)
 @WithTestResource(AuthFixtureResource.class)
 public class BodySizeSweepTest {
 
-    static final int LIMIT = 4 * 1024 * 1024;
+    public static final int LIMIT = 4 * 1024 * 1024;
     static final int[] SIZES = { 1024, 8 * 1024, 10 * 1024 - 1, 10 * 1024 + 1, 64 * 1024, 1024 * 1024, LIMIT - 1,
             LIMIT };
     /** Below the 64 KiB limit of a string value. */
@@ -47,7 +47,7 @@ public class BodySizeSweepTest {
      * A POST endpoint and a well-formed body for it: {@code before}, up to {@code longestFill} letters (a string
      * value), {@code after}.
      */
-    record Endpoint(String path, String before, String after, int longestFill, String contentType) {
+    public record Endpoint(String path, String before, String after, int longestFill, String contentType) {
 
         Endpoint(String path, String before, String after, int longestFill) {
             this(path, before, after, longestFill, "application/json");
@@ -75,7 +75,7 @@ public class BodySizeSweepTest {
         }
     }
 
-    static final List<Endpoint> ENDPOINTS = List.of(
+    public static final List<Endpoint> ENDPOINTS = List.of(
             new Endpoint("/api/ingest/v1/entity?dryRun=true",
                     "{\"type\":\"ip\",\"attributes\":{\"ip\":\"203.0.113.9\",\"text\":\"", "\"}}", LONGEST_TEXT),
             new Endpoint("/api/ingest/v1/entity",
@@ -106,7 +106,7 @@ public class BodySizeSweepTest {
             new Endpoint("/api/ingest/v1/extract?submit=true", "", " seen at 203.0.113[.]9", LONGEST_TEXT,
                     "text/plain; charset=utf-8"));
 
-    static Stream<Arguments> endpointsAndEncodings() {
+    public static Stream<Arguments> endpointsAndEncodings() {
         List<Arguments> all = new ArrayList<>();
         for (Endpoint endpoint : ENDPOINTS) {
             for (Encoding encoding : Encoding.values()) {
@@ -139,10 +139,16 @@ public class BodySizeSweepTest {
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("endpointsAndEncodings")
     public void everySizeOnOneKeptAliveConnection(Endpoint endpoint, Encoding encoding) throws Exception {
+        assertSizesOnOneKeptAliveConnection(endpoint, encoding, SIZES);
+    }
+
+    /** An empty body (400), each of {@code sizes} read whole, an empty body again: all on one connection. */
+    public static void assertSizesOnOneKeptAliveConnection(Endpoint endpoint, Encoding encoding, int... sizes)
+            throws Exception {
         try (RawHttp connection = connect()) {
             assertRefused(connection.post(endpoint.path(), headers(endpoint), new byte[0], encoding, false), 400,
                     "empty body");
-            for (int size : SIZES) {
+            for (int size : sizes) {
                 assertReadWhole(
                         connection.post(endpoint.path(), headers(endpoint), endpoint.body(size), encoding, false),
                         size + " bytes");
@@ -168,6 +174,11 @@ public class BodySizeSweepTest {
                 }
             }
         }
+        assertOneByteOverTheLimitRefused(endpoint, encoding);
+    }
+
+    /** A body one byte over the limit: 413, with the error headers. */
+    public static void assertOneByteOverTheLimitRefused(Endpoint endpoint, Encoding encoding) throws Exception {
         try (RawHttp connection = connect()) {
             assertRefused(
                     connection.post(endpoint.path(), headers(endpoint), endpoint.body(LIMIT + 1), encoding, false), 413,
@@ -182,6 +193,11 @@ public class BodySizeSweepTest {
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("batchFormatsAndEncodings")
     public void aBatchAtBothLimits(String contentType, Encoding encoding) throws Exception {
+        assertBatchAtBothLimits(contentType, encoding);
+    }
+
+    /** 10,000 items in a body just under the size limit, every one accepted, in order, 100 trees an event. */
+    public static void assertBatchAtBothLimits(String contentType, Encoding encoding) throws Exception {
         int items = 10_000;
         String padding = "p".repeat(LIMIT / items - 62);
         List<String> lines = new ArrayList<>(items);
