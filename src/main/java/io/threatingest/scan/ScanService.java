@@ -190,7 +190,7 @@ public class ScanService {
                         && !(failure instanceof NotConfiguredException))
                 .transform(failure -> {
                     failures.failed(operation, failure);
-                    return new StateUnavailableException("scan tasks cannot be reached now");
+                    return new StateUnavailableException(StateUnavailableException.Store.SCAN_TASKS);
                 });
     }
 }
