@@ -199,9 +199,11 @@ public final class ImportCommand {
 
     private Chunker chunker(Path file, Format format) throws IOException {
         return switch (format) {
-            case TEXT, CSV, NDJSON -> new LineChunker(file, format, options.chunkLines(), options.chunkBytes());
-            case STIX -> new StixChunker(file, json, options.stixObjects(), options.stixBytes());
-            case MISP -> new MispChunker(file, json, options.chunkLines());
+            case TEXT, CSV, NDJSON -> new LineChunker(file, format, options.chunkSizes().lines(),
+                    options.chunkSizes().bytes());
+            case STIX -> new StixChunker(file, json, options.chunkSizes().stixObjects(),
+                    options.chunkSizes().stixBytes());
+            case MISP -> new MispChunker(file, json, options.chunkSizes().lines());
         };
     }
 
