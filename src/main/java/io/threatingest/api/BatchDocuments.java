@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.threatingest.api.dto.EntityRequest;
 import io.threatingest.domain.SubmissionFlattener;
 import io.threatingest.http.error.ApiException;
+import io.threatingest.http.error.ErrorKind;
 import io.threatingest.http.error.ErrorMappers;
 import io.threatingest.service.Batch;
 
@@ -34,17 +35,17 @@ final class BatchDocuments {
         boolean entities = false;
         try (JsonParser parser = json.createParser(body, 0, length)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
-                throw ApiException.badRequest("invalid request", "a batch is an object: {\"entities\": [...]}", "");
+                throw new ApiException(ErrorKind.INVALID_REQUEST, "a batch is an object: {\"entities\": [...]}", "");
             }
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 String name = parser.currentName();
                 JsonToken value = parser.nextToken();
                 if (!name.equals("entities")) {
-                    throw ApiException.badRequest("invalid request", "unknown field: " + name,
+                    throw new ApiException(ErrorKind.INVALID_REQUEST, "unknown field: " + name,
                             "/" + SubmissionFlattener.pointerToken(name));
                 }
                 if (value != JsonToken.START_ARRAY) {
-                    throw ApiException.badRequest("invalid request", "entities must be an array", "/entities");
+                    throw new ApiException(ErrorKind.INVALID_REQUEST, "entities must be an array", "/entities");
                 }
                 entities = true;
                 while (parser.nextToken() != JsonToken.END_ARRAY) {
@@ -55,7 +56,7 @@ final class BatchDocuments {
                 }
             }
             if (!entities) {
-                throw ApiException.badRequest("invalid request", "entities is required", "/entities");
+                throw new ApiException(ErrorKind.INVALID_REQUEST, "entities is required", "/entities");
             }
         }
     }

@@ -34,8 +34,10 @@ import io.threatingest.config.IngestConfig;
 import io.threatingest.http.BooleanQueryParam;
 import io.threatingest.http.CallerResolver;
 import io.threatingest.http.StreamedBody;
+import io.threatingest.http.SubmissionVerdict;
 import io.threatingest.http.error.ApiException;
 import io.threatingest.http.error.ErrorBody;
+import io.threatingest.http.error.ErrorKind;
 import io.threatingest.http.error.ErrorResponses;
 import io.threatingest.idempotency.IdempotencyKeys;
 import io.threatingest.idempotency.RequestFingerprint;
@@ -111,8 +113,7 @@ public class BatchResource {
                 callers.screen(screen));
         Buffer body = routing.body().buffer();
         if (body == null || body.length() == 0) {
-            throw ApiException.badRequest("request body required",
-                    "send {\"entities\": [...]}", "");
+            throw new ApiException(ErrorKind.BODY_REQUIRED, "send {\"entities\": [...]}", "");
         }
         byte[] bytes = body.getBytes();
         documents.readDocument(bytes, bytes.length, batch);
@@ -190,50 +191,43 @@ public class BatchResource {
 
     private Uni<Response> publish(Batch batch, Options options) {
         if (batch.isEmpty()) {
-            throw ApiException.badRequest("invalid request",
-                    "a batch needs at least one entity", "/entities");
+            throw new ApiException(ErrorKind.INVALID_REQUEST, "a batch needs at least one entity", "/entities");
         }
         return batches.publish(batch, options.atomic(), options.dryRun()).map(outcomes -> answer(outcomes, options));
     }
 
     private Response answer(List<BatchOutcome> outcomes, Options options) {
-        int accepted = 0;
-        int rejected = 0;
-        int unavailable = 0;
-        BatchOutcome firstRejected = null;
-        for (BatchOutcome outcome : outcomes) {
-            switch (outcome.status()) {
-                case ACCEPTED -> accepted++;
-                case UNAVAILABLE -> unavailable++;
-                case REJECTED -> {
-                    rejected++;
-                    if (firstRejected == null && !outcome.item().valid()) {
-                        firstRejected = outcome;
-                    }
-                }
-            }
-        }
+        int accepted = count(outcomes, BatchOutcome.Status.ACCEPTED);
+        int rejected = count(outcomes, BatchOutcome.Status.REJECTED);
+        int unavailable = count(outcomes, BatchOutcome.Status.UNAVAILABLE);
         List<BatchResponse.Item> items = outcomes.stream().map(BatchResource::item).toList();
-        if (accepted > 0) {
-            BatchResponse body = new BatchResponse(null, accepted, rejected, unavailable, items);
-            return (options.dryRun() ? Response.ok(body) : Response.accepted(body)).build();
+        // a batch is never empty here, so NOTHING cannot be its verdict
+        SubmissionVerdict verdict = SubmissionVerdict.of(accepted, unavailable, rejected);
+        if (verdict == SubmissionVerdict.ACCEPTED) {
+            return Response.status(verdict.status(options.dryRun()))
+                    .entity(new BatchResponse(null, accepted, rejected, unavailable, items)).build();
         }
         Response error;
-        if (unavailable > 0) {
-            error = ErrorResponses.build(503, "the broker cannot take the submission now, retry later",
+        if (verdict == SubmissionVerdict.BROKER_TOOK_NONE) {
+            error = ErrorResponses.build(verdict.error(),
                     "the broker took none of the " + unavailable + " valid items", null, retryAfter, null);
         } else {
+            BatchOutcome firstRejected = outcomes.stream()
+                    .filter(o -> o.status() == BatchOutcome.Status.REJECTED && !o.item().valid())
+                    .findFirst().orElseThrow();
             BatchItemError first = firstRejected.error();
             String cause = outcomes.stream().anyMatch(o -> o.item().valid())
                     ? "the batch is atomic and item " + firstRejected.item().index() + " is invalid: "
                             + first.message()
                     : "every item is invalid; the first: " + first.message();
-            error = ErrorResponses.build(400, "invalid request", cause, first.param(), null, null);
+            error = ErrorResponses.build(verdict.error(), cause, first.param(), null, null);
         }
-        ErrorBody.Detail detail = ((ErrorBody) error.getEntity()).error();
-        return Response.fromResponse(error)
-                .entity(new BatchResponse(detail, accepted, rejected, unavailable, items))
-                .build();
+        return ErrorResponses.reporting(error,
+                detail -> new BatchResponse(detail, accepted, rejected, unavailable, items));
+    }
+
+    private static int count(List<BatchOutcome> outcomes, BatchOutcome.Status status) {
+        return (int) outcomes.stream().filter(outcome -> outcome.status() == status).count();
     }
 
     private static BatchResponse.Item item(BatchOutcome outcome) {
@@ -246,7 +240,7 @@ public class BatchResource {
                 error == null
                         ? null
                         : new BatchResponse.ItemError(error.message(), error.param(),
-                                ErrorResponses.code(error.summary())),
+                                error.kind().code()),
                 EntityResource.refanged(item.refanged()), ScreenedParam.of(flat == null ? null : flat.screened()));
     }
 }

@@ -26,6 +26,7 @@ import io.threatingest.api.dto.ScreenedParam;
 import io.threatingest.http.CallerResolver;
 import io.threatingest.http.error.ApiException;
 import io.threatingest.http.error.ErrorBody;
+import io.threatingest.http.error.ErrorKind;
 import io.threatingest.security.Roles;
 import io.threatingest.service.CommentService;
 
@@ -79,7 +80,7 @@ public class CommentResource {
     /** The documented field or its other spelling, not both. */
     private static String oneOf(String documented, String other, String documentedName, String otherName) {
         if (documented != null && other != null) {
-            throw ApiException.badRequest("invalid request", "give " + documentedName + " or " + otherName
+            throw new ApiException(ErrorKind.INVALID_REQUEST, "give " + documentedName + " or " + otherName
                     + ", not both", "/" + otherName);
         }
         return documented != null ? documented : other;

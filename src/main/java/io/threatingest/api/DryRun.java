@@ -4,6 +4,7 @@ import jakarta.ws.rs.core.Response;
 
 import io.threatingest.http.BooleanQueryParam;
 import io.threatingest.http.error.ApiException;
+import io.threatingest.http.error.ErrorKind;
 
 /** The {@code dryRun} query parameter: absent, {@code true} or {@code false}; anything else is a 400. */
 final class DryRun {
@@ -25,7 +26,7 @@ final class DryRun {
     /** For endpoints that cannot validate without acting: a dry run is refused rather than ignored. */
     static void refuse(String value, String why) {
         if (requested(value)) {
-            throw ApiException.badRequest("invalid query parameter", "dryRun is not supported here: " + why, "dryRun");
+            throw new ApiException(ErrorKind.INVALID_QUERY_PARAMETER, "dryRun is not supported here: " + why, "dryRun");
         }
     }
 }

@@ -11,9 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.charset.UnsupportedCharsetException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -40,18 +38,17 @@ import io.threatingest.api.dto.BatchResponse;
 import io.threatingest.api.dto.ExtractResponse;
 import io.threatingest.api.dto.ScreenedParam;
 import io.threatingest.config.IngestConfig;
-import io.threatingest.domain.value.RawValue;
 import io.threatingest.extract.FoundIndicator;
-import io.threatingest.extract.IndicatorExtractor;
+import io.threatingest.extract.TextMapper;
+import io.threatingest.extract.TextMapper.Extraction;
+import io.threatingest.extract.TextMapper.Found;
 import io.threatingest.http.BooleanQueryParam;
 import io.threatingest.http.CallerResolver;
-import io.threatingest.http.OffLoop;
+import io.threatingest.http.SubmissionVerdict;
 import io.threatingest.http.error.ApiException;
 import io.threatingest.http.error.ErrorBody;
+import io.threatingest.http.error.ErrorKind;
 import io.threatingest.http.error.ErrorResponses;
-import io.threatingest.intake.Conversion;
-import io.threatingest.intake.SourceObject;
-import io.threatingest.intake.Trees;
 import io.threatingest.security.Roles;
 import io.threatingest.service.BatchItemError;
 import io.threatingest.service.Caller;
@@ -82,7 +79,7 @@ public class ExtractResource {
 
     private final IntakeService intake;
     private final CallerResolver callers;
-    private final IndicatorExtractor extractor = new IndicatorExtractor();
+    private final TextMapper mapper = new TextMapper();
     private final Duration retryAfter;
 
     public ExtractResource(IntakeService intake, CallerResolver callers, IngestConfig config) {
@@ -111,42 +108,8 @@ public class ExtractResource {
         IntakeOptions options = new IntakeOptions(!publish, false, tags, null, callers.screen(screen));
         Caller caller = callers.current();
         Buffer body = routing.body().buffer();
-        return OffLoop.run(() -> {
-            List<Found> found = distinct(extractor.find(decode(body, type)));
-            return new Extracted(found, found.isEmpty()
-                    ? null
-                    : intake.prepare(conversion(found, rating), caller, options));
-        }).flatMap(extracted -> extracted.found().isEmpty()
-                ? Uni.createFrom().item(Response.ok(new ExtractResponse(null, publish, 0, 0, 0, List.of())).build())
-                : intake.publish(extracted.prepared()).map(report -> answer(extracted.found(), report, publish)));
-    }
-
-    private record Extracted(List<Found> found, IntakeService.Prepared prepared) {
-    }
-
-    private static Conversion conversion(List<Found> found, Integer rating) {
-        List<SourceObject> objects = new ArrayList<>(found.size());
-        for (Found indicator : found) {
-            FoundIndicator first = indicator.first();
-            RawValue value = first.type().equals("asn")
-                    ? new RawValue.Number(first.value())
-                    : RawValue.text(first.value());
-            objects.add(SourceObject.mapped(first.value(), null, first.type(), "@" + first.start(),
-                    List.of(Trees.entity(first.type(), value, rating, List.of(), List.of()))));
-        }
-        return new Conversion(objects);
-    }
-
-    private record Found(FoundIndicator first, List<Integer> at) {
-    }
-
-    private static List<Found> distinct(List<FoundIndicator> indicators) {
-        Map<String, Found> byValue = new LinkedHashMap<>();
-        for (FoundIndicator indicator : indicators) {
-            byValue.computeIfAbsent(indicator.type() + '\n' + indicator.value(),
-                    key -> new Found(indicator, new ArrayList<>())).at().add(indicator.start());
-        }
-        return List.copyOf(byValue.values());
+        return intake.receive(() -> mapper.map(decode(body, type), rating), Extraction::conversion, caller, options)
+                .map(received -> answer(received.document().found(), received.report(), publish));
     }
 
     private Response answer(List<Found> found, IntakeReport report, boolean publish) {
@@ -162,29 +125,30 @@ public class ExtractResource {
                     error == null
                             ? null
                             : new BatchResponse.ItemError(error.message(), null,
-                                    ErrorResponses.code(error.summary())),
+                                    error.kind().code()),
                     ScreenedParam.of(outcome.screened())));
         }
         int accepted = (int) report.count(Status.ACCEPTED);
         int rejected = (int) report.count(Status.REJECTED);
         int unavailable = (int) report.count(Status.UNAVAILABLE);
-        if (!publish) {
-            return Response.ok(new ExtractResponse(null, false, accepted, rejected, unavailable, indicators)).build();
-        }
-        if (accepted > 0) {
-            return Response.accepted(new ExtractResponse(null, true, accepted, rejected, unavailable, indicators))
+        SubmissionVerdict verdict = SubmissionVerdict.of(accepted, unavailable, rejected);
+        // a preview (submit=false) and a text without indicators answer 200, whatever was found
+        if (!publish || verdict == SubmissionVerdict.NOTHING) {
+            return Response.ok(new ExtractResponse(null, publish, accepted, rejected, unavailable, indicators))
                     .build();
         }
-        Response error = unavailable > 0
-                ? ErrorResponses.build(503, "the broker cannot take the submission now, retry later",
+        if (verdict == SubmissionVerdict.ACCEPTED) {
+            return Response.status(verdict.status(false))
+                    .entity(new ExtractResponse(null, true, accepted, rejected, unavailable, indicators)).build();
+        }
+        Response error = verdict == SubmissionVerdict.BROKER_TOOK_NONE
+                ? ErrorResponses.build(verdict.error(),
                         "the broker took none of the " + unavailable + " valid indicators", null, retryAfter, null)
-                : ErrorResponses.build(400, "invalid request", "none of the " + rejected
+                : ErrorResponses.build(verdict.error(), "none of the " + rejected
                         + " indicators found is valid; the first: " + indicators.get(0).error().message(), null, null,
                         null);
-        ErrorBody.Detail detail = ((ErrorBody) error.getEntity()).error();
-        return Response.fromResponse(error)
-                .entity(new ExtractResponse(detail, true, accepted, rejected, unavailable, indicators))
-                .build();
+        return ErrorResponses.reporting(error,
+                detail -> new ExtractResponse(detail, true, accepted, rejected, unavailable, indicators));
     }
 
     private static Integer reputation(String value) {
@@ -194,7 +158,7 @@ public class ExtractResource {
         try {
             return Integer.valueOf(value);
         } catch (NumberFormatException e) {
-            throw ApiException.badRequest("invalid query parameter",
+            throw new ApiException(ErrorKind.INVALID_QUERY_PARAMETER,
                     "reputation must be an integer from -3 to 3, not '" + value + "'", "reputation");
         }
     }
@@ -202,7 +166,7 @@ public class ExtractResource {
     /** The body in the charset its Content-Type names (UTF-8 when none); bytes that are not text are a 400. */
     private static String decode(Buffer body, MediaType type) {
         if (body == null || body.length() == 0) {
-            throw ApiException.badRequest("request body required", "send the text to search", "");
+            throw new ApiException(ErrorKind.BODY_REQUIRED, "send the text to search", "");
         }
         Charset charset = StandardCharsets.UTF_8;
         String name = type == null ? null : type.getParameters().get(MediaType.CHARSET_PARAMETER);
@@ -210,7 +174,7 @@ public class ExtractResource {
             try {
                 charset = Charset.forName(name);
             } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
-                throw new ApiException(415, "unsupported media type", "unknown charset '" + name + "'", null);
+                throw new ApiException(ErrorKind.UNSUPPORTED_MEDIA_TYPE, "unknown charset '" + name + "'", null);
             }
         }
         CharsetDecoder decoder = charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
@@ -219,10 +183,10 @@ public class ExtractResource {
         try {
             return decoder.decode(bytes).toString();
         } catch (MalformedInputException e) {
-            throw ApiException.badRequest("invalid request", "the body is not " + charset.name() + " text (byte "
+            throw new ApiException(ErrorKind.INVALID_REQUEST, "the body is not " + charset.name() + " text (byte "
                     + bytes.position() + ")", "");
         } catch (CharacterCodingException e) {
-            throw ApiException.badRequest("invalid request", "the body is not " + charset.name() + " text", "");
+            throw new ApiException(ErrorKind.INVALID_REQUEST, "the body is not " + charset.name() + " text", "");
         }
     }
 }

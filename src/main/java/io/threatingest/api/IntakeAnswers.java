@@ -9,7 +9,7 @@ import jakarta.ws.rs.core.Response;
 import io.threatingest.api.dto.BatchResponse;
 import io.threatingest.api.dto.IntakeResponse;
 import io.threatingest.api.dto.ScreenedParam;
-import io.threatingest.http.error.ErrorBody;
+import io.threatingest.http.SubmissionVerdict;
 import io.threatingest.http.error.ErrorResponses;
 import io.threatingest.service.BatchItemError;
 import io.threatingest.service.IntakeReport;
@@ -28,40 +28,40 @@ final class IntakeAnswers {
 
     static Response answer(IntakeReport report, boolean dryRun, Duration retryAfter) {
         List<IntakeResponse.Item> items = new ArrayList<>(report.objects().size());
-        boolean anyGood = false;
+        long withEntities = 0;
         for (int i = 0; i < report.objects().size(); i++) {
             ObjectOutcome outcome = report.objects().get(i);
             items.add(item(i, outcome));
-            anyGood |= !outcome.ids().isEmpty();
+            withEntities += outcome.ids().isEmpty() ? 0 : 1;
         }
         int accepted = (int) report.count(Status.ACCEPTED);
         int rejected = (int) report.count(Status.REJECTED);
         int unavailable = (int) report.count(Status.UNAVAILABLE);
         int notMapped = (int) report.count(Status.NOT_MAPPED);
-        if (anyGood) {
-            IntakeResponse body = new IntakeResponse(null, accepted, rejected, unavailable, notMapped, items);
-            return DryRun.answer(dryRun, body);
-        }
-        Response error;
-        if (unavailable > 0) {
-            error = ErrorResponses.build(503, "the broker cannot take the submission now, retry later",
+        // an object of several trees with one invalid is rejected, but its valid trees count as published
+        SubmissionVerdict verdict = SubmissionVerdict.of(withEntities, unavailable, rejected);
+        Response error = switch (verdict) {
+            case ACCEPTED -> null;
+            case BROKER_TOOK_NONE -> ErrorResponses.build(verdict.error(),
                     "the broker took none of the " + unavailable + " objects with valid entities", null, retryAfter,
                     null);
-        } else if (rejected > 0) {
-            BatchItemError first = report.objects().stream().filter(o -> o.status() == Status.REJECTED)
-                    .findFirst().orElseThrow().error();
-            error = ErrorResponses.build(400, "invalid request",
-                    "no object of the document has a valid entity; the first: " + first.message(), first.param(),
-                    null, null);
-        } else {
-            error = ErrorResponses.build(400, "nothing to ingest", report.objects().isEmpty()
+            case NONE_VALID -> {
+                BatchItemError first = report.objects().stream().filter(o -> o.status() == Status.REJECTED)
+                        .findFirst().orElseThrow().error();
+                yield ErrorResponses.build(verdict.error(),
+                        "no object of the document has a valid entity; the first: " + first.message(),
+                        first.param(), null, null);
+            }
+            case NOTHING -> ErrorResponses.build(verdict.error(), report.objects().isEmpty()
                     ? "the document holds no object"
                     : "no object of the document maps to an entity (" + notMapped + " not mapped)", null, null, null);
+        };
+        if (error == null) {
+            return Response.status(verdict.status(dryRun))
+                    .entity(new IntakeResponse(null, accepted, rejected, unavailable, notMapped, items)).build();
         }
-        ErrorBody.Detail detail = ((ErrorBody) error.getEntity()).error();
-        return Response.fromResponse(error)
-                .entity(new IntakeResponse(detail, accepted, rejected, unavailable, notMapped, items))
-                .build();
+        return ErrorResponses.reporting(error,
+                detail -> new IntakeResponse(detail, accepted, rejected, unavailable, notMapped, items));
     }
 
     private static IntakeResponse.Item item(int index, ObjectOutcome outcome) {
@@ -73,7 +73,7 @@ final class IntakeAnswers {
                 error == null
                         ? null
                         : new BatchResponse.ItemError(error.message(), error.param(),
-                                ErrorResponses.code(error.summary())),
+                                error.kind().code()),
                 source.notMapped(), EntityResource.refanged(outcome.refanged()), ScreenedParam.of(outcome.screened()));
     }
 }

@@ -2,6 +2,7 @@ package io.threatingest.api;
 
 import io.threatingest.api.dto.EntityRefRequest;
 import io.threatingest.http.error.ApiException;
+import io.threatingest.http.error.ErrorKind;
 import io.threatingest.service.EntityRef;
 
 /** Small conversions shared by the resources. */
@@ -12,7 +13,7 @@ final class RequestBodies {
 
     static <T> T required(T body) {
         if (body == null) {
-            throw ApiException.badRequest("request body required", "send a JSON object", "");
+            throw new ApiException(ErrorKind.BODY_REQUIRED, "send a JSON object", "");
         }
         return body;
     }

@@ -29,6 +29,7 @@ import io.threatingest.api.dto.ScanTaskDetails;
 import io.threatingest.http.CallerResolver;
 import io.threatingest.http.error.ApiException;
 import io.threatingest.http.error.ErrorBody;
+import io.threatingest.http.error.ErrorKind;
 import io.threatingest.scan.ScanService;
 import io.threatingest.scan.ScanTask;
 import io.threatingest.security.Roles;
@@ -73,7 +74,7 @@ public class ScanResource {
         DryRun.refuse(dryRun, "a scan creates its task");
         ScanRequest request = RequestBodies.required(body);
         if (request.type() != null && !request.type().equals("ip") && !request.type().equals("fqdn")) {
-            throw ApiException.badRequest("invalid request", "type must be ip or fqdn", "/type");
+            throw new ApiException(ErrorKind.INVALID_REQUEST, "type must be ip or fqdn", "/type");
         }
         return scans.submit(request.target(), request.type(), webhook(request.webhook()), callers.current())
                 .map(outcome -> Response.status(outcome.created() ? 202 : 200)
@@ -94,10 +95,10 @@ public class ScanResource {
         try {
             java.util.UUID.fromString(taskId);
         } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest("invalid request", "taskId must be a UUID", "");
+            throw new ApiException(ErrorKind.INVALID_REQUEST, "taskId must be a UUID", "");
         }
         return scans.get(taskId).map(task -> task.map(ScanResource::details)
-                .orElseThrow(() -> new ApiException(404, "not found", "no scan task " + taskId
+                .orElseThrow(() -> new ApiException(ErrorKind.NOT_FOUND, "no scan task " + taskId
                         + " (unknown, or expired)", null)));
     }
 

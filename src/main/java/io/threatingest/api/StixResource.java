@@ -30,7 +30,6 @@ import io.threatingest.config.IngestConfig;
 import io.threatingest.http.BooleanQueryParam;
 import io.threatingest.http.CallerResolver;
 import io.threatingest.http.IntakeDocuments;
-import io.threatingest.http.OffLoop;
 import io.threatingest.http.error.ErrorBody;
 import io.threatingest.security.Roles;
 import io.threatingest.service.Caller;
@@ -104,10 +103,7 @@ public class StixResource {
         IntakeOptions options = new IntakeOptions(dry, BooleanQueryParam.parse("refang", refang), List.of(), null,
                 callers.screen(screen));
         Caller caller = callers.current();
-        return OffLoop
-                .run(() -> intake.prepare(mapper.bundle(IntakeDocuments.read(routing, json, "a STIX 2.1 bundle")),
-                        caller, options))
-                .flatMap(intake::publish)
-                .map(report -> IntakeAnswers.answer(report, dry, retryAfter));
+        return intake.receive(() -> IntakeDocuments.read(routing, json, "a STIX 2.1 bundle"), mapper::bundle, caller,
+                options).map(received -> IntakeAnswers.answer(received.report(), dry, retryAfter));
     }
 }

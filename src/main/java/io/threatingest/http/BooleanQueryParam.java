@@ -1,6 +1,7 @@
 package io.threatingest.http;
 
 import io.threatingest.http.error.ApiException;
+import io.threatingest.http.error.ErrorKind;
 
 /**
  * A boolean query parameter ({@code dryRun}, {@code refang}): absent or {@code false} is off, {@code true} or a bare
@@ -18,6 +19,6 @@ public final class BooleanQueryParam {
         if (value.isEmpty() || value.equalsIgnoreCase("true")) {
             return true;
         }
-        throw ApiException.badRequest("invalid query parameter", name + " must be true or false", name);
+        throw new ApiException(ErrorKind.INVALID_QUERY_PARAMETER, name + " must be true or false", name);
     }
 }

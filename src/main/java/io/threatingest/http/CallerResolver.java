@@ -8,6 +8,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import io.threatingest.http.error.ApiException;
+import io.threatingest.http.error.ErrorKind;
 import io.threatingest.security.CallerAttributes;
 import io.threatingest.security.Roles;
 import io.threatingest.service.Caller;
@@ -47,7 +48,7 @@ public class CallerResolver {
             return true;
         }
         if (!identity.hasRole(Roles.UNSCREENED)) {
-            throw new ApiException(403, "forbidden", "only a caller with the role " + Roles.UNSCREENED
+            throw new ApiException(ErrorKind.FORBIDDEN, "only a caller with the role " + Roles.UNSCREENED
                     + " may skip screening (screen=false)", "screen");
         }
         return false;

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 import io.threatingest.http.error.ApiException;
+import io.threatingest.http.error.ErrorKind;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.RoutingContext;
 
@@ -29,7 +30,7 @@ public final class IntakeDocuments {
     /** The document in these bytes; an empty body, malformed JSON or a member named twice is a 400. */
     public static JsonNode parse(byte[] bytes, ObjectMapper json, String expected) throws IOException {
         if (bytes == null || bytes.length == 0) {
-            throw ApiException.badRequest("request body required", "send " + expected, "");
+            throw new ApiException(ErrorKind.BODY_REQUIRED, "send " + expected, "");
         }
         JsonNode document;
         try {
@@ -41,11 +42,11 @@ public final class IntakeDocuments {
                 throw e;
             }
             String pointer = parser.getParsingContext().pathAsPointer().toString();
-            throw ApiException.badRequest("malformed JSON", "a member named twice in one object (at " + pointer + ")",
+            throw new ApiException(ErrorKind.MALFORMED_JSON, "a member named twice in one object (at " + pointer + ")",
                     pointer);
         }
         if (document == null || document.isMissingNode()) {
-            throw ApiException.badRequest("request body required", "send " + expected, "");
+            throw new ApiException(ErrorKind.BODY_REQUIRED, "send " + expected, "");
         }
         return document;
     }

@@ -7,6 +7,7 @@ import jakarta.enterprise.event.Observes;
 
 import io.quarkus.runtime.StartupEvent;
 import io.threatingest.http.error.ApiException;
+import io.threatingest.http.error.ErrorKind;
 import io.vertx.ext.web.RoutingContext;
 
 /**
@@ -31,7 +32,7 @@ public class ShutdownGate {
             return;
         }
         context.response().putHeader("Connection", "close");
-        context.fail(new ApiException(503, "the service is shutting down, retry on another instance", null, null,
+        context.fail(new ApiException(ErrorKind.SHUTTING_DOWN, null, null,
                 Duration.ofSeconds(1)));
     }
 }

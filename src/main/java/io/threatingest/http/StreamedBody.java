@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.function.Consumer;
 
 import io.threatingest.http.error.ApiException;
+import io.threatingest.http.error.ErrorKind;
 import io.vertx.core.Context;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
@@ -83,7 +84,7 @@ public final class StreamedBody {
         received += chunk.length();
         if (received > limit) {
             routing.response().putHeader("Connection", "close");
-            fail(new ApiException(413, "request body too large", "at most " + limit + " bytes", null));
+            fail(new ApiException(ErrorKind.BODY_TOO_LARGE, "at most " + limit + " bytes", null));
             return;
         }
         if (chunks != null) {

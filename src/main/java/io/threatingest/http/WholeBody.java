@@ -9,6 +9,7 @@ import io.netty.buffer.ByteBufInputStream;
 import io.quarkus.arc.All;
 import io.threatingest.config.IngestConfig;
 import io.threatingest.http.error.ApiException;
+import io.threatingest.http.error.ErrorKind;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
@@ -121,6 +122,6 @@ public class WholeBody {
     /** 413; the connection is closed, since the rest of the body is not read. */
     private void refuse(RoutingContext context) {
         context.response().putHeader("Connection", "close");
-        context.fail(new ApiException(413, "request body too large", "at most " + limit + " bytes", null));
+        context.fail(new ApiException(ErrorKind.BODY_TOO_LARGE, "at most " + limit + " bytes", null));
     }
 }

@@ -27,6 +27,7 @@ import io.threatingest.http.RequestPipeline;
 import io.threatingest.http.SubmissionPaths;
 import io.threatingest.http.WholeBody;
 import io.threatingest.http.error.ApiException;
+import io.threatingest.http.error.ErrorKind;
 import io.threatingest.http.error.ErrorResponses;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
@@ -132,10 +133,10 @@ public class IdempotencyKeys {
             return replay(replay.answer());
         }
         if (decision instanceof IdempotencyDecision.InFlight) {
-            throw new ApiException(409, "idempotency key in use",
+            throw new ApiException(ErrorKind.IDEMPOTENCY_KEY_IN_USE,
                     "a request with this Idempotency-Key is still being processed", HEADER, Duration.ofSeconds(1));
         }
-        throw new ApiException(422, "idempotency key reused", "this Idempotency-Key was sent with another request "
+        throw new ApiException(ErrorKind.IDEMPOTENCY_KEY_REUSED, "this Idempotency-Key was sent with another request "
                 + "(method, path, query, media type or body differ)", HEADER);
     }
 
@@ -194,7 +195,7 @@ public class IdempotencyKeys {
     /** One key of 1 to 255 visible ASCII characters, else 400. */
     static String validKey(List<String> values) {
         if (values.size() != 1) {
-            throw ApiException.badRequest("invalid Idempotency-Key", "send one Idempotency-Key header", HEADER);
+            throw new ApiException(ErrorKind.INVALID_IDEMPOTENCY_KEY, "send one Idempotency-Key header", HEADER);
         }
         String key = values.get(0);
         boolean visible = !key.isEmpty() && key.length() <= MAX_LENGTH;
@@ -203,7 +204,7 @@ public class IdempotencyKeys {
             visible = c > 0x20 && c < 0x7f;
         }
         if (!visible) {
-            throw ApiException.badRequest("invalid Idempotency-Key",
+            throw new ApiException(ErrorKind.INVALID_IDEMPOTENCY_KEY,
                     "1 to " + MAX_LENGTH + " visible ASCII characters", HEADER);
         }
         return key;

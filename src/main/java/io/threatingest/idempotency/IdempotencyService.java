@@ -77,7 +77,8 @@ public class IdempotencyService {
                         }, ignored -> {
                         });
                         return Uni.createFrom()
-                                .failure(new StateUnavailableException("idempotency keys cannot be checked now"));
+                                .failure(new StateUnavailableException(
+                                        StateUnavailableException.Store.IDEMPOTENCY_KEYS));
                     }
                     failures.succeeded();
                     return Uni.createFrom().item(decide(found, fingerprint, storeKey, token));

@@ -1,6 +1,7 @@
 package io.threatingest.importer;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -80,13 +81,8 @@ final class Answers {
         if (status == null || !status.isObject() || !status.has("successes") && !status.has("failures")) {
             return null;
         }
-        Map<String, Integer> indexById = new HashMap<>();
         JsonNode objects = sent == null ? null : sent.get("objects");
-        if (objects != null && objects.isArray()) {
-            for (int i = 0; i < objects.size(); i++) {
-                indexById.putIfAbsent(objects.get(i).path("id").asText(), i);
-            }
-        }
+        Map<String, Integer> indexById = indexById(objects);
         List<Item> items = new ArrayList<>();
         for (String list : List.of("successes", "failures", "pendings")) {
             JsonNode details = status.get(list);
@@ -94,37 +90,48 @@ final class Answers {
                 continue;
             }
             for (JsonNode detail : details) {
-                String id = text(detail, "id");
-                int index = id == null ? -1 : indexById.getOrDefault(id, -1);
-                String kind = index >= 0
-                        ? text(objects.get(index), "type")
-                        : id != null && id.contains("--") ? id.substring(0, id.indexOf("--")) : null;
-                String message = text(detail, "message");
-                String itemStatus;
-                String reason = message;
-                switch (list) {
-                    case "successes" -> itemStatus = ACCEPTED;
-                    case "pendings" -> {
-                        itemStatus = UNAVAILABLE;
-                        reason = "pending on the server (TAXII status " + text(status, "id") + ")";
-                    }
-                    default -> {
-                        if (message != null && message.startsWith("rejected: ")) {
-                            itemStatus = REJECTED;
-                            reason = message.substring("rejected: ".length());
-                        } else if (message != null && message.startsWith("not mapped: ")) {
-                            itemStatus = NOT_MAPPED;
-                            reason = message.substring("not mapped: ".length());
-                        } else {
-                            itemStatus = UNAVAILABLE;
-                        }
-                    }
-                }
-                items.add(new Item(index, itemStatus, id, kind, null, null, reason));
+                items.add(taxiiItem(list, detail, objects, indexById, text(status, "id")));
             }
         }
-        items.sort(java.util.Comparator.comparingInt(Item::index));
+        items.sort(Comparator.comparingInt(Item::index));
         return items;
+    }
+
+    private static Map<String, Integer> indexById(JsonNode objects) {
+        Map<String, Integer> indexById = new HashMap<>();
+        if (objects != null && objects.isArray()) {
+            for (int i = 0; i < objects.size(); i++) {
+                indexById.putIfAbsent(objects.get(i).path("id").asText(), i);
+            }
+        }
+        return indexById;
+    }
+
+    /** One status detail as an item, placed at its object's index in the envelope sent ({@code -1}: not sent). */
+    private static Item taxiiItem(String list, JsonNode detail, JsonNode objects, Map<String, Integer> indexById,
+            String statusId) {
+        String id = text(detail, "id");
+        int index = id == null ? -1 : indexById.getOrDefault(id, -1);
+        String kind = index >= 0
+                ? text(objects.get(index), "type")
+                : id != null && id.contains("--") ? id.substring(0, id.indexOf("--")) : null;
+        String message = text(detail, "message");
+        return switch (list) {
+            case "successes" -> new Item(index, ACCEPTED, id, kind, null, null, message);
+            case "pendings" -> new Item(index, UNAVAILABLE, id, kind, null, null,
+                    "pending on the server (TAXII status " + statusId + ")");
+            default -> taxiiFailure(index, id, kind, message);
+        };
+    }
+
+    private static Item taxiiFailure(int index, String id, String kind, String message) {
+        if (message != null && message.startsWith("rejected: ")) {
+            return new Item(index, REJECTED, id, kind, null, null, message.substring("rejected: ".length()));
+        }
+        if (message != null && message.startsWith("not mapped: ")) {
+            return new Item(index, NOT_MAPPED, id, kind, null, null, message.substring("not mapped: ".length()));
+        }
+        return new Item(index, UNAVAILABLE, id, kind, null, null, message);
     }
 
     private static String text(JsonNode node, String field) {

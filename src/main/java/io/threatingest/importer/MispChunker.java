@@ -46,20 +46,7 @@ final class MispChunker implements Chunker {
             elements(response, "/response", out, bytes.length);
         } else if (response != null && response.isObject() && response.path("Attribute").isArray()
                 && response.get("Attribute").size() > maxAttributes) {
-            JsonNode attributes = response.get("Attribute");
-            int chunks = (attributes.size() + maxAttributes - 1) / maxAttributes;
-            for (int c = 0; c < chunks; c++) {
-                ArrayNode run = json.createArrayNode();
-                int from = c * maxAttributes;
-                for (int i = from; i < Math.min(attributes.size(), from + maxAttributes); i++) {
-                    run.add(attributes.get(i));
-                }
-                ObjectNode body = json.createObjectNode();
-                body.putObject("response").set("Attribute", run);
-                out.add(new Chunk(c, json.writeValueAsBytes(body), run.size(), bytes.length / chunks,
-                        "/response/Attribute/" + from + "-" + (from + run.size() - 1), new Chunk.Origin(null, null,
-                                null, "/response/Attribute/", "/response/Attribute/+" + from)));
-            }
+            attributeRuns(response.get("Attribute"), maxAttributes, out, bytes.length);
         } else {
             out.add(new Chunk(0, bytes, 1, bytes.length, "the document", Chunk.Origin.NONE));
         }
@@ -72,6 +59,23 @@ final class MispChunker implements Chunker {
             body.putArray("response").add(list.get(i));
             out.add(new Chunk(i, json.writeValueAsBytes(body), 1, fileBytes / list.size(), at + "/" + i,
                     new Chunk.Origin(null, null, null, "/response/0", at + "/" + i)));
+        }
+    }
+
+    private void attributeRuns(JsonNode attributes, int maxAttributes, List<Chunk> out, long fileBytes)
+            throws IOException {
+        int runs = (attributes.size() + maxAttributes - 1) / maxAttributes;
+        for (int c = 0; c < runs; c++) {
+            ArrayNode run = json.createArrayNode();
+            int from = c * maxAttributes;
+            for (int i = from; i < Math.min(attributes.size(), from + maxAttributes); i++) {
+                run.add(attributes.get(i));
+            }
+            ObjectNode body = json.createObjectNode();
+            body.putObject("response").set("Attribute", run);
+            out.add(new Chunk(c, json.writeValueAsBytes(body), run.size(), fileBytes / runs,
+                    "/response/Attribute/" + from + "-" + (from + run.size() - 1), new Chunk.Origin(null, null,
+                            null, "/response/Attribute/", "/response/Attribute/+" + from)));
         }
     }
 
@@ -110,19 +114,41 @@ final class MispChunker implements Chunker {
     @Override
     public byte[] retryBody(Chunk chunk, List<Answers.Item> unavailable) throws IOException {
         JsonNode document = json.readTree(chunk.body());
-        ObjectNode event = null;
-        boolean wrapped = false;
-        if (document.isObject() && document.get("Event") instanceof ObjectNode e) {
-            event = e;
-        } else if (document.isObject() && document.path("response").isArray()
-                && document.get("response").size() == 1
-                && document.get("response").get(0).get("Event") instanceof ObjectNode e) {
-            event = e;
-            wrapped = true;
-        }
+        ObjectNode top = topEvent(document);
+        ObjectNode event = top != null ? top : responseEvent(document);
         if (event == null) {
             return null;
         }
+        Set<String> wanted = wanted(unavailable);
+        if (wanted == null) {
+            return null;
+        }
+        ObjectNode copy = event.deepCopy();
+        for (String list : List.of("Attribute", "Object")) {
+            copy.set(list, kept(event.get(list), list, wanted));
+        }
+        ObjectNode body = json.createObjectNode();
+        if (top != null) {
+            body.set("Event", copy);
+        } else {
+            body.putArray("response").addObject().set("Event", copy);
+        }
+        return json.writeValueAsBytes(body);
+    }
+
+    /** {@code {"Event": {...}}}'s event. */
+    private static ObjectNode topEvent(JsonNode document) {
+        return document.isObject() && document.get("Event") instanceof ObjectNode event ? event : null;
+    }
+
+    /** {@code {"response": [{"Event": {...}}]}}'s one event. */
+    private static ObjectNode responseEvent(JsonNode document) {
+        return document.isObject() && document.path("response").isArray() && document.get("response").size() == 1
+                && document.get("response").get(0).get("Event") instanceof ObjectNode event ? event : null;
+    }
+
+    /** {@code Attribute/<i>} and {@code Object/<i>} of each item, or {@code null} when a pointer is not one of them. */
+    private static Set<String> wanted(List<Answers.Item> unavailable) {
         Set<String> wanted = new HashSet<>();
         for (Answers.Item item : unavailable) {
             Matcher m = TOP.matcher(item.pointer() == null ? "" : item.pointer());
@@ -131,25 +157,18 @@ final class MispChunker implements Chunker {
             }
             wanted.add(m.group(1) + "/" + m.group(2));
         }
-        ObjectNode copy = event.deepCopy();
-        for (String list : List.of("Attribute", "Object")) {
-            ArrayNode kept = json.createArrayNode();
-            JsonNode original = event.get(list);
-            if (original != null && original.isArray()) {
-                for (int i = 0; i < original.size(); i++) {
-                    if (wanted.contains(list + "/" + i)) {
-                        kept.add(original.get(i));
-                    }
+        return wanted;
+    }
+
+    private ArrayNode kept(JsonNode original, String list, Set<String> wanted) {
+        ArrayNode kept = json.createArrayNode();
+        if (original != null && original.isArray()) {
+            for (int i = 0; i < original.size(); i++) {
+                if (wanted.contains(list + "/" + i)) {
+                    kept.add(original.get(i));
                 }
             }
-            copy.set(list, kept);
         }
-        ObjectNode body = json.createObjectNode();
-        if (wrapped) {
-            body.putArray("response").addObject().set("Event", copy);
-        } else {
-            body.set("Event", copy);
-        }
-        return json.writeValueAsBytes(body);
+        return kept;
     }
 }

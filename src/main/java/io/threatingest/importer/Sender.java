@@ -21,6 +21,11 @@ final class Sender {
 
     /** The final answer to a chunk. */
     record Answer(int status, String body, String error, boolean replayed, int waits) {
+
+        /** The {@code x-error} header, else "no reason given". */
+        String reason() {
+            return error == null ? "no reason given" : error;
+        }
     }
 
     /** The service could not be reached after every attempt. */

@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
@@ -16,7 +17,6 @@ import jakarta.enterprise.inject.Instance;
 import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
 import io.quarkus.tls.TlsConfiguration;
 import io.quarkus.tls.TlsConfigurationRegistry;
 import io.smallrye.mutiny.Uni;
@@ -70,6 +70,7 @@ public class BrokerConnection {
     private Throwable lastFailure;
     private volatile boolean connected;
     private volatile boolean closed;
+    private final AtomicBoolean started = new AtomicBoolean();
 
     public BrokerConnection(Vertx vertx, IngestConfig config, Instance<TlsConfigurationRegistry> tlsRegistry) {
         this.vertx = vertx;
@@ -96,8 +97,14 @@ public class BrokerConnection {
         context.onSuccess(owned -> owned.runOnContext(v -> action.run()));
     }
 
-    /** Connects at start, and keeps trying while disconnected, so that readiness reflects the broker. */
-    void start(@Observes StartupEvent event) {
+    /**
+     * Connects, and keeps trying while disconnected, so that readiness reflects the broker. Called when a channel
+     * goes through {@link AmqpConnector} (at start); a service whose channels all go elsewhere never connects.
+     */
+    public void start() {
+        if (!started.compareAndSet(false, true)) {
+            return;
+        }
         long interval = Math.max(100, settings.reconnectInterval().toMillis());
         onContext(() -> {
             connection();

@@ -1,64 +1,87 @@
 package io.threatingest.messaging;
 
+import java.net.URI;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.Metadata;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
 import io.threatingest.config.IngestConfig;
 
 /**
- * Turns events into AMQP messages: JSON body, message-id = the event id, subject = event type, and the
- * CloudEvents 1.0 attributes as application properties (binary content mode, {@code cloudEvents:} prefix), with
- * the W3C trace context when there is one.
+ * Publishes events through the outgoing channels ({@link EventChannel}): JSON body, and an {@link EventEnvelope}
+ * (the CloudEvents 1.0 attributes, the W3C trace context when there is one, the key) with the same attributes as
+ * standard CloudEvents metadata. Completes when the broker behind the channel holds the event; fails with
+ * {@link BrokerUnavailableException} when it does not within {@code ingest.publish.timeout}, or at once when more
+ * than {@code ingest.publish.max-in-flight} events await their broker.
  */
 @ApplicationScoped
 public class EventPublisher {
 
     public static final String CONTENT_TYPE = "application/json";
-    public static final String CE_PREFIX = "cloudEvents:";
+    /** The CloudEvents Kafka binding's extension for the record key. */
+    static final String PARTITION_KEY = "partitionkey";
 
-    private final BrokerConnection publisher;
+    private final Map<EventChannel, MutinyEmitter<byte[]>> channels = new EnumMap<>(EventChannel.class);
+    private final Map<EventChannel, String> destinations = new EnumMap<>(EventChannel.class);
     private final ObjectMapper json;
     private final String source;
     private final PublishMetrics metrics;
     private final int maxInFlight;
+    private final Duration timeout;
     private final AtomicInteger inFlight = new AtomicInteger();
 
-    public EventPublisher(BrokerConnection publisher, ObjectMapper json, IngestConfig config, PublishMetrics metrics) {
-        this.publisher = publisher;
+    public EventPublisher(
+            @Channel("entities") @OnOverflow(OnOverflow.Strategy.UNBOUNDED_BUFFER) MutinyEmitter<byte[]> entities,
+            @Channel("associations") @OnOverflow(OnOverflow.Strategy.UNBOUNDED_BUFFER) MutinyEmitter<byte[]> associations,
+            @Channel("comments") @OnOverflow(OnOverflow.Strategy.UNBOUNDED_BUFFER) MutinyEmitter<byte[]> comments,
+            @Channel("scans") @OnOverflow(OnOverflow.Strategy.UNBOUNDED_BUFFER) MutinyEmitter<byte[]> scans,
+            ObjectMapper json, IngestConfig config, PublishMetrics metrics) {
+        channels.put(EventChannel.ENTITIES, entities);
+        channels.put(EventChannel.ASSOCIATIONS, associations);
+        channels.put(EventChannel.COMMENTS, comments);
+        channels.put(EventChannel.SCANS, scans);
+        for (EventChannel channel : EventChannel.values()) {
+            destinations.put(channel, AmqpConnector.defaultAddress(config.addresses(), channel.channel()));
+        }
         this.json = json;
         this.source = config.events().source();
         this.metrics = metrics;
         this.maxInFlight = config.publish().maxInFlight();
+        this.timeout = config.publish().timeout();
         metrics.inFlight(inFlight);
     }
 
     /**
-     * Publishes one event and completes when the broker holds it.
+     * Publishes one event and completes when the broker holds it. Call it on the request's thread: the trace
+     * context is taken from there.
      *
      * @param id the event id: message-id and CloudEvents id
      * @param time when the request was received, RFC 3339
-     * @param subject the CloudEvents subject (what the event is about), or {@code null}
+     * @param subject the CloudEvents subject (what the event is about, and the event's key), or {@code null}
      */
-    public Uni<Void> publish(String address, String type, String id, String time, String subject, Object body) {
-        Map<String, Object> properties = new LinkedHashMap<>();
-        properties.put(CE_PREFIX + "specversion", "1.0");
-        properties.put(CE_PREFIX + "id", id);
-        properties.put(CE_PREFIX + "type", type);
-        properties.put(CE_PREFIX + "source", source);
-        properties.put(CE_PREFIX + "time", time);
-        properties.put(CE_PREFIX + "datacontenttype", CONTENT_TYPE);
-        if (subject != null) {
-            properties.put(CE_PREFIX + "subject", subject);
-        }
-        TraceContext.addTo(properties);
-        OutgoingMessage message = new OutgoingMessage(address, id, type, CONTENT_TYPE, properties, serialise(body));
+    public Uni<Void> publish(EventChannel channel, String type, String id, String time, String subject, Object body) {
+        Map<String, String> trace = new LinkedHashMap<>();
+        TraceContext.addTo(trace);
+        EventEnvelope envelope = new EventEnvelope(id, type, source, time, subject, CONTENT_TYPE, trace,
+                subject == null ? id : subject);
+        Message<byte[]> message = Message.of(serialise(body), Metadata.of(envelope, cloudEvent(envelope)));
+        String destination = destinations.get(channel);
         return Uni.createFrom().deferred(() -> {
             long start = System.nanoTime();
             if (inFlight.incrementAndGet() > maxInFlight) {
@@ -66,13 +89,35 @@ public class EventPublisher {
                 BrokerUnavailableException overloaded = new BrokerUnavailableException(
                         "more than " + maxInFlight + " messages await the broker's settlement", null,
                         BrokerUnavailableException.Reason.OVERLOADED);
-                metrics.record(address, start, overloaded);
+                metrics.record(destination, start, overloaded);
                 return Uni.createFrom().failure(overloaded);
             }
-            return publisher.publish(message)
+            return channels.get(channel).sendMessage(message)
+                    .ifNoItem().after(timeout).failWith(() -> new BrokerUnavailableException(
+                            "the broker did not accept the message within " + timeout.toMillis() + " ms", null,
+                            BrokerUnavailableException.Reason.TIMEOUT))
+                    .onFailure(failure -> !(failure instanceof BrokerUnavailableException))
+                    .transform(failure -> new BrokerUnavailableException(
+                            "the broker did not accept the message: " + failure.getMessage(), failure,
+                            BrokerUnavailableException.Reason.UNAVAILABLE))
                     .onTermination().invoke(inFlight::decrementAndGet)
-                    .onItemOrFailure().invoke((ignored, failure) -> metrics.record(address, start, failure));
+                    .onItemOrFailure().invoke((ignored, failure) -> metrics.record(destination, start, failure));
         });
+    }
+
+    private static OutgoingCloudEventMetadata<byte[]> cloudEvent(EventEnvelope envelope) {
+        var builder = OutgoingCloudEventMetadata.<byte[]>builder()
+                .withId(envelope.id())
+                .withType(envelope.type())
+                .withSource(URI.create(envelope.source()))
+                .withTimestamp(ZonedDateTime.parse(envelope.time()))
+                .withDataContentType(envelope.contentType())
+                .withExtension(PARTITION_KEY, envelope.key());
+        if (envelope.subject() != null) {
+            builder.withSubject(envelope.subject());
+        }
+        envelope.trace().forEach(builder::withExtension);
+        return builder.build();
     }
 
     private byte[] serialise(Object event) {

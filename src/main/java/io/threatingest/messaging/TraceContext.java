@@ -44,7 +44,7 @@ public final class TraceContext {
     }
 
     /** Adds the current trace context, if there is one, to an event's application properties. */
-    static void addTo(Map<String, Object> properties) {
+    static void addTo(Map<String, String> properties) {
         if (Span.current().getSpanContext().isValid()) {
             W3CTraceContextPropagator.getInstance().inject(Context.current(), properties, Map::put);
             return;

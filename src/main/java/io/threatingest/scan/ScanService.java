@@ -18,6 +18,7 @@ import io.threatingest.config.IngestConfig;
 import io.threatingest.config.NotConfiguredException;
 import io.threatingest.domain.ScanTarget;
 import io.threatingest.domain.SubmissionException;
+import io.threatingest.messaging.EventChannel;
 import io.threatingest.messaging.EventPublisher;
 import io.threatingest.messaging.event.ScanRequestedEvent;
 import io.threatingest.service.Caller;
@@ -57,7 +58,6 @@ public class ScanService {
     private final EventPublisher events;
     private final WebhookCaller webhooks;
     private final Vertx vertx;
-    private final IngestConfig.Addresses addresses;
     private final Duration timeout;
     private final Duration lease;
     private final boolean webhooksEnabled;
@@ -72,7 +72,6 @@ public class ScanService {
         this.events = events;
         this.webhooks = webhooks;
         this.vertx = vertx;
-        this.addresses = config.addresses();
         this.timeout = state.timeout();
         this.lease = scan.webhookLease();
         this.failures = failures;
@@ -143,7 +142,7 @@ public class ScanService {
             String time = DateTimeFormatter.ISO_INSTANT.format(now);
             ScanRequestedEvent event = new ScanRequestedEvent(candidate.id(), target.value(), target.kind(), time,
                     caller.userId(), caller.groups());
-            return events.publish(addresses.scans(), ScanRequestedEvent.TYPE, candidate.id(), time, target.value(),
+            return events.publish(EventChannel.SCANS, ScanRequestedEvent.TYPE, candidate.id(), time, target.value(),
                     event)
                     .onFailure().call(failure -> store.remove(candidate.id()).onFailure().recoverWithNull())
                     .replaceWith(new Outcome(claim.task(), true));
@@ -190,7 +189,7 @@ public class ScanService {
                         && !(failure instanceof NotConfiguredException))
                 .transform(failure -> {
                     failures.failed(operation, failure);
-                    return new StateUnavailableException("scan tasks cannot be reached now");
+                    return new StateUnavailableException(StateUnavailableException.Store.SCAN_TASKS);
                 });
     }
 }

@@ -1,73 +1,60 @@
 package io.threatingest.scan;
 
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
+import java.time.Duration;
+import java.util.Locale;
 
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
-import io.quarkus.runtime.StartupEvent;
-import io.threatingest.config.IngestConfig;
-import io.threatingest.messaging.BrokerConnection;
+import io.smallrye.mutiny.Uni;
 import io.threatingest.state.StateUnavailableException;
-import io.vertx.amqp.AmqpMessage;
-import io.vertx.core.Context;
-import io.vertx.core.Vertx;
 
 /**
- * Consumes the scanner workers' status reports: decodes each message, hands the report to {@link ScanService}
- * and settles the message with the outcome, {@code accepted} or {@code rejected} (the broker then moves it to
- * its dead-letter address).
+ * Consumes the scanner workers' status reports from the {@code scan-status} channel: decodes each message, hands the
+ * report to {@link ScanService} and acknowledges the message when the report was applied. A message that is not a
+ * report, or a report for an unknown task or with an unknown status, is nacked: the AMQP broker dead-letters it, the
+ * Kafka connector moves it to the dead-letter topic. While the shared state cannot be reached the report is tried
+ * again (every second at first, then every 10 s) and its message stays unsettled, so that nothing is lost and the
+ * broker does not spin reports through its queue.
  */
 @ApplicationScoped
 public class ScanStatusConsumer {
 
     private static final Logger LOG = Logger.getLogger(ScanStatusConsumer.class);
 
-    private final BrokerConnection broker;
     private final ScanService scans;
-    private final String address;
 
-    public ScanStatusConsumer(BrokerConnection broker, ScanService scans, IngestConfig config) {
-        this.broker = broker;
+    public ScanStatusConsumer(ScanService scans) {
         this.scans = scans;
-        this.address = config.addresses().scanStatus();
     }
 
-    void listen(@Observes StartupEvent event) {
-        broker.subscribe(address, this::onMessage);
-    }
-
-    /** On the connection's event loop; the settlement goes back there whichever thread completes the outcome. */
-    void onMessage(AmqpMessage message) {
-        Context context = Vertx.currentContext();
-        var report = ScanStatusReports.decode(message.unwrap().getBody());
+    @Incoming("scan-status")
+    public Uni<Void> consume(Message<byte[]> message) {
+        var report = ScanStatusReports.decode(message.getPayload());
         if (report.isEmpty()) {
-            LOG.warnf("Rejected a scan status message that is not a JSON object with a string id and status "
-                    + "(message-id %s)", message.id());
-            message.rejected();
-            return;
+            LOG.warn("Rejected a scan status message that is not a JSON object with a string id and status");
+            return Uni.createFrom().completionStage(message.nack(new IllegalArgumentException("not a report")));
         }
-        scans.apply(report.get()).subscribe().with(
-                outcome -> context.runOnContext(v -> {
+        String task = report.get().taskId();
+        return Uni.createFrom().deferred(() -> scans.apply(report.get()))
+                .onFailure(StateUnavailableException.class).invoke(failure -> LOG.debugf(
+                        "Scan status report for task %s waits for the state backend: %s", task, failure.getMessage()))
+                .onFailure(StateUnavailableException.class).retry()
+                .withBackOff(Duration.ofSeconds(1), Duration.ofSeconds(10)).indefinitely()
+                .flatMap(outcome -> {
                     if (outcome.accepted()) {
-                        message.accepted();
-                    } else {
-                        LOG.warnf("Rejected a scan status report for task %s: %s", report.get().taskId(),
-                                outcome.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
-                        message.rejected();
+                        return Uni.createFrom().completionStage(message.ack());
                     }
-                }),
-                failure -> context.runOnContext(v -> {
-                    if (failure instanceof StateUnavailableException) {
-                        // the shared state is down for now: hand the report back for a later delivery, a second
-                        // from now so that an outage does not spin reports through the broker
-                        LOG.debugf("Scan status report for task %s released: %s", report.get().taskId(),
-                                failure.getMessage());
-                        context.owner().setTimer(1000, id -> message.released());
-                        return;
-                    }
-                    LOG.errorf(failure, "Could not apply a scan status report for task %s", report.get().taskId());
-                    message.rejected();
-                }));
+                    String why = outcome.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+                    LOG.warnf("Rejected a scan status report for task %s: %s", task, why);
+                    return Uni.createFrom().completionStage(message.nack(new IllegalArgumentException(why)));
+                })
+                .onFailure().recoverWithUni(failure -> {
+                    LOG.errorf(failure, "Could not apply a scan status report for task %s", task);
+                    return Uni.createFrom().completionStage(message.nack(failure));
+                });
     }
 }

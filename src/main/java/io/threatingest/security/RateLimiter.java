@@ -96,6 +96,6 @@ public class RateLimiter {
         if (allowOnFailure) {
             return Uni.createFrom().voidItem();
         }
-        return Uni.createFrom().failure(new StateUnavailableException("rate limits cannot be checked now"));
+        return Uni.createFrom().failure(new StateUnavailableException(StateUnavailableException.Store.RATE_LIMITS));
     }
 }

@@ -14,6 +14,7 @@ import io.threatingest.domain.EntityReference;
 import io.threatingest.domain.RelationMode;
 import io.threatingest.domain.ScreeningMatch;
 import io.threatingest.domain.SubmissionException;
+import io.threatingest.messaging.EventChannel;
 import io.threatingest.messaging.EventPublisher;
 import io.threatingest.messaging.event.AssociationSubmittedEvent;
 import io.threatingest.screening.Screener;
@@ -23,13 +24,11 @@ import io.threatingest.screening.Screener;
 public class AssociationService {
 
     private final EventPublisher events;
-    private final String address;
     private final Screener screener;
 
     public AssociationService(EventPublisher events, IngestConfig config, Screener screener) {
         this.events = events;
         this.screener = screener;
-        this.address = config.addresses().associations();
     }
 
     /**
@@ -59,8 +58,9 @@ public class AssociationService {
             return validated.map(event -> new Linked(null, event.entityID(), event.relatedEntityID(), event.mode(),
                     screened));
         }
-        return validated.flatMap(event -> events.publish(address, AssociationSubmittedEvent.TYPE, event.submissionId(),
-                event.receivedAt(), event.entityID(), event)
+        return validated.flatMap(event -> events
+                .publish(EventChannel.ASSOCIATIONS, AssociationSubmittedEvent.TYPE, event.submissionId(),
+                        event.receivedAt(), event.entityID(), event)
                 .replaceWith(
                         new Linked(event.submissionId(), event.entityID(), event.relatedEntityID(), event.mode(),
                                 screened)));

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import io.threatingest.domain.EntitySubmission;
 import io.threatingest.domain.FlatSubmission;
@@ -11,6 +12,7 @@ import io.threatingest.domain.RefangedSubmission;
 import io.threatingest.domain.RefangedValue;
 import io.threatingest.domain.Refanger;
 import io.threatingest.domain.SubmissionException;
+import io.threatingest.http.error.ErrorKind;
 
 /**
  * The items of one batch, validated one by one as they are read (each alone: one invalid item does not refuse
@@ -18,17 +20,19 @@ import io.threatingest.domain.SubmissionException;
  */
 public final class Batch {
 
-    private final BatchService service;
+    private final Function<EntitySubmission, FlatSubmission> validation;
     private final Caller caller;
     private final int maxItems;
     private final boolean refang;
-    private final boolean screen;
     private final List<BatchItem> items = new ArrayList<>();
     private final Map<String, Integer> firstByRoot = new HashMap<>();
 
-    Batch(BatchService service, Caller caller, int maxItems, boolean refang, boolean screen) {
-        this.service = service;
-        this.screen = screen;
+    /**
+     * @param validation validates, screens and identifies one tree for this caller, or throws
+     *        {@link SubmissionException}
+     */
+    Batch(Function<EntitySubmission, FlatSubmission> validation, Caller caller, int maxItems, boolean refang) {
+        this.validation = validation;
         this.caller = caller;
         this.maxItems = maxItems;
         this.refang = refang;
@@ -62,24 +66,24 @@ public final class Batch {
             refanged = restored.changes();
         }
         try {
-            FlatSubmission flat = service.validate(submission, caller, screen);
+            FlatSubmission flat = validation.apply(submission);
             Integer first = firstByRoot.putIfAbsent(flat.root().id(), items.size());
             return append(new BatchItem(items.size(), flat, null, first, refanged));
         } catch (SubmissionException e) {
             String pointer = at + e.pointer();
             String where = e.dataType() == null ? "at " + pointer : "data type " + e.dataType() + " at " + pointer;
-            String summary = e.refusedBy() != null
-                    ? BatchItemError.SCREENED
-                    : e.forbidden() ? BatchItemError.FORBIDDEN : BatchItemError.INVALID;
+            ErrorKind kind = e.refusedBy() != null
+                    ? ErrorKind.REFUSED_BY_SCREENING
+                    : e.forbidden() ? ErrorKind.FORBIDDEN : ErrorKind.INVALID_REQUEST;
             return append(new BatchItem(items.size(), null,
-                    new BatchItemError(summary, e.getMessage() + " (" + where + ")", pointer), null, refanged));
+                    new BatchItemError(kind, e.getMessage() + " (" + where + ")", pointer), null, refanged));
         }
     }
 
     /** The next item could not be read as an entity (wrong JSON type, not an object, malformed line). */
     public BatchItem addUnreadable(String message, String pointer) {
         checkRoom();
-        return append(new BatchItem(items.size(), null, new BatchItemError(BatchItemError.INVALID, message, pointer),
+        return append(new BatchItem(items.size(), null, new BatchItemError(ErrorKind.INVALID_REQUEST, message, pointer),
                 null, null));
     }
 

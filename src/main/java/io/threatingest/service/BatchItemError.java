@@ -1,17 +1,13 @@
 package io.threatingest.service;
 
+import io.threatingest.http.error.ErrorKind;
+
 /**
  * Why one item of a batch was not accepted.
  *
- * @param summary the kind of error, as in the error answers of the single-entity endpoints ("invalid request",
- *        "forbidden", ...); its code is derived from it
+ * @param kind the kind of error, as in the error answers of the single-entity endpoints; it gives the item's code
  * @param message what was wrong, and where
  * @param param the JSON pointer of the offending field from the batch document's root, when there is one
  */
-public record BatchItemError(String summary, String message, String param) {
-
-    public static final String INVALID = "invalid request";
-    public static final String FORBIDDEN = "forbidden";
-    public static final String NOT_SENT = "not published";
-    public static final String SCREENED = "refused by screening";
+public record BatchItemError(ErrorKind kind, String message, String param) {
 }

@@ -8,8 +8,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.threatingest.config.IngestConfig;
-import io.threatingest.domain.EntitySubmission;
 import io.threatingest.domain.FlatSubmission;
+import io.threatingest.http.error.ErrorKind;
 import io.threatingest.messaging.BrokerUnavailableException;
 
 /**
@@ -43,11 +43,7 @@ public class BatchService {
 
     /** A new, empty batch; {@code screen} false skips screening (a trusted source's {@code ?screen=false}). */
     public Batch start(Caller caller, boolean refang, boolean screen) {
-        return new Batch(this, caller, maxItems, refang, screen);
-    }
-
-    FlatSubmission validate(EntitySubmission submission, Caller caller, boolean screen) {
-        return ingest.validate(submission, caller, screen);
+        return new Batch(submission -> ingest.validate(submission, caller, screen), caller, maxItems, refang);
     }
 
     /**
@@ -62,7 +58,7 @@ public class BatchService {
         BatchItem firstInvalid = items.stream().filter(item -> !item.valid()).findFirst().orElse(null);
         if (dryRun || toSend.isEmpty() || (atomic && firstInvalid != null)) {
             BatchItemError heldBack = atomic && firstInvalid != null && !dryRun
-                    ? new BatchItemError(BatchItemError.NOT_SENT, "not published: the batch is atomic and item "
+                    ? new BatchItemError(ErrorKind.NOT_PUBLISHED, "not published: the batch is atomic and item "
                             + firstInvalid.index() + " is invalid", null)
                     : null;
             List<BatchOutcome> outcomes = items.stream().map(item -> unpublished(item, heldBack)).toList();
@@ -128,7 +124,7 @@ public class BatchService {
                 outcomes[item.index()] = pack.failure() == null
                         ? new BatchOutcome(item, BatchOutcome.Status.ACCEPTED, pack.submissionId(), null)
                         : new BatchOutcome(item, BatchOutcome.Status.UNAVAILABLE, null, new BatchItemError(
-                                "the broker cannot take the submission now, retry later",
+                                ErrorKind.BROKER_UNAVAILABLE,
                                 "the broker did not take this item; retry it", null));
             }
         }

@@ -17,6 +17,7 @@ import io.threatingest.domain.Uuid7;
 import io.threatingest.domain.value.GoText;
 import io.threatingest.domain.value.InvalidValueException;
 import io.threatingest.domain.value.UuidNormaliser;
+import io.threatingest.messaging.EventChannel;
 import io.threatingest.messaging.EventPublisher;
 import io.threatingest.messaging.event.CommentSubmittedEvent;
 import io.threatingest.screening.Screener;
@@ -26,7 +27,6 @@ import io.threatingest.screening.Screener;
 public class CommentService {
 
     private final EventPublisher events;
-    private final String address;
     private final int maxVisibleBy;
 
     private final Screener screener;
@@ -34,7 +34,6 @@ public class CommentService {
     public CommentService(EventPublisher events, IngestConfig config, Screener screener) {
         this.screener = screener;
         this.events = events;
-        this.address = config.addresses().comments();
         this.maxVisibleBy = config.limits().maxVisibleBy();
     }
 
@@ -63,8 +62,10 @@ public class CommentService {
             return validated.map(event -> new Commented(null, event.entityID(), screened));
         }
         return validated
-                .flatMap(event -> events.publish(address, CommentSubmittedEvent.TYPE, event.id(), event.receivedAt(),
-                        event.entityID(), event).replaceWith(new Commented(event.id(), event.entityID(), screened)));
+                .flatMap(event -> events
+                        .publish(EventChannel.COMMENTS, CommentSubmittedEvent.TYPE, event.id(), event.receivedAt(),
+                                event.entityID(), event)
+                        .replaceWith(new Commented(event.id(), event.entityID(), screened)));
     }
 
     /** An accepted comment: its id (UUID version 7) and the entity it is about. */

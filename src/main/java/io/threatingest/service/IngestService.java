@@ -24,6 +24,7 @@ import io.threatingest.domain.SubmissionException;
 import io.threatingest.domain.SubmissionFlattener;
 import io.threatingest.domain.SubmissionLimits;
 import io.threatingest.domain.value.NormalisedValue;
+import io.threatingest.messaging.EventChannel;
 import io.threatingest.messaging.EventPublisher;
 import io.threatingest.messaging.event.EntitySubmittedEvent;
 import io.threatingest.messaging.event.EventEntity;
@@ -36,7 +37,6 @@ import io.threatingest.screening.Screener;
 public class IngestService {
 
     private final EventPublisher events;
-    private final String address;
     private final SubmissionLimits limits;
     private final SubmissionMetrics metrics;
     private final Screener screener;
@@ -45,7 +45,6 @@ public class IngestService {
         this.events = events;
         this.screener = screener;
         this.metrics = metrics;
-        this.address = config.addresses().entities();
         this.limits = limits(config.limits());
     }
 
@@ -132,7 +131,8 @@ public class IngestService {
         String submissionId = UUID.randomUUID().toString();
         EntitySubmittedEvent event = toEvent(submissionId, Instant.now(), caller, trees, items);
         return events
-                .publish(address, EntitySubmittedEvent.TYPE, submissionId, event.receivedAt(), event.rootId(), event)
+                .publish(EventChannel.ENTITIES, EntitySubmittedEvent.TYPE, submissionId, event.receivedAt(),
+                        event.rootId(), event)
                 .invoke(() -> trees.forEach(metrics::accepted))
                 .replaceWith(submissionId);
     }
@@ -146,7 +146,8 @@ public class IngestService {
         String submissionId = UUID.randomUUID().toString();
         EntitySubmittedEvent event = toEvent(submissionId, Instant.now(), caller, wellKnown, flat);
         return events
-                .publish(address, EntitySubmittedEvent.TYPE, submissionId, event.receivedAt(), event.rootId(), event)
+                .publish(EventChannel.ENTITIES, EntitySubmittedEvent.TYPE, submissionId, event.receivedAt(),
+                        event.rootId(), event)
                 .invoke(() -> metrics.accepted(flat))
                 .replaceWith(new IngestResult(submissionId, flat, checked.refanged()));
     }

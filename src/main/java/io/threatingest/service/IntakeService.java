@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -32,10 +34,27 @@ public class IntakeService {
     }
 
     /**
-     * Validates and identifies every tree of the document (CPU work only: callers may run it off the event loop),
-     * ready for {@link #publish}.
+     * The one way a document or a text becomes published entities, whatever door it came in by: {@code read}
+     * parses it and {@code convert} maps it to entity trees, then every tree is validated, screened and identified;
+     * all of that grows with the body, so it runs off the event loop. The valid trees are then published (none in
+     * a dry run), and every object of the document is reported.
      */
-    public Prepared prepare(Conversion conversion, Caller caller, IntakeOptions options) {
+    public <D> Uni<Received<D>> receive(Callable<D> read, Function<D, Conversion> convert, Caller caller,
+            IntakeOptions options) {
+        return OffLoop.run(() -> {
+            D document = read.call();
+            return new Parsed<>(document, prepare(convert.apply(document), caller, options));
+        }).flatMap(parsed -> publish(parsed.prepared()).map(report -> new Received<>(parsed.document(), report)));
+    }
+
+    /** The document as read, and what became of each of its objects. */
+    public record Received<D>(D document, IntakeReport report) {
+    }
+
+    private record Parsed<D>(D document, Prepared prepared) {
+    }
+
+    private Prepared prepare(Conversion conversion, Caller caller, IntakeOptions options) {
         Batch batch = batches.start(caller, options.refang(), options.screen());
         List<int[]> itemsOf = new ArrayList<>(conversion.objects().size());
         for (SourceObject object : conversion.objects()) {
@@ -54,11 +73,10 @@ public class IntakeService {
     }
 
     /** A converted document whose trees are validated: the batch of all its trees, and which trees are whose. */
-    public record Prepared(Conversion conversion, Batch batch, List<int[]> itemsOf, boolean dryRun) {
+    private record Prepared(Conversion conversion, Batch batch, List<int[]> itemsOf, boolean dryRun) {
     }
 
-    /** Publishes the valid trees (none in a dry run) and reports every object. */
-    public Uni<IntakeReport> publish(Prepared prepared) {
+    private Uni<IntakeReport> publish(Prepared prepared) {
         if (prepared.batch().isEmpty()) {
             return Uni.createFrom().item(report(prepared.conversion(), prepared.itemsOf(), List.of()));
         }
@@ -117,10 +135,10 @@ public class IntakeService {
             String which = trees.size() == 1
                     ? ""
                     : rejectedTrees + " of its " + trees.size() + " entity trees invalid; ";
-            error = new BatchItemError(rejected.summary(), which + rejected.message(), source.pointer());
+            error = new BatchItemError(rejected.kind(), which + rejected.message(), source.pointer());
         } else if (unavailable != null) {
             status = ObjectOutcome.Status.UNAVAILABLE;
-            error = new BatchItemError(unavailable.summary(), unavailable.message(), source.pointer());
+            error = new BatchItemError(unavailable.kind(), unavailable.message(), source.pointer());
         } else {
             status = ObjectOutcome.Status.ACCEPTED;
             error = null;

@@ -18,8 +18,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import io.threatingest.config.IngestConfig;
 import io.threatingest.http.IntakeDocuments;
-import io.threatingest.http.OffLoop;
+import io.threatingest.http.SubmissionVerdict;
 import io.threatingest.http.error.ApiException;
+import io.threatingest.http.error.ErrorKind;
 import io.threatingest.service.Caller;
 import io.threatingest.service.IntakeOptions;
 import io.threatingest.service.IntakeReport;
@@ -52,27 +53,25 @@ public class TaxiiIntake {
     }
 
     public Uni<TaxiiStatus> add(byte[] body, TaxiiCollections.Collection collection, Caller caller, boolean screen) {
-        Instant received = Instant.now();
+        Instant arrived = Instant.now();
         IntakeOptions options = new IntakeOptions(false, false, collection.tags(), collection.visibleBy(), screen);
-        return OffLoop.run(() -> {
-            JsonNode envelope = IntakeDocuments.parse(body, json, "a TAXII envelope {\"objects\": [...]}");
-            return new Parsed(envelope, intake.prepare(new StixMapper().envelope(envelope), caller, options));
-        }).flatMap(parsed -> intake.publish(parsed.prepared()).flatMap(report -> {
-            if (report.count(ObjectOutcome.Status.ACCEPTED) == 0
-                    && report.count(ObjectOutcome.Status.UNAVAILABLE) > 0) {
-                throw new ApiException(503, "the broker cannot take the objects now, retry later",
-                        "none of the valid objects was taken; send the envelope again", null, retryAfter);
-            }
-            TaxiiStatus status = status(report, parsed.envelope(), received);
-            return statuses.put(caller.userId(), status)
-                    .onFailure().invoke(failure -> LOG.warnf("TAXII status %s answered but not kept: %s",
-                            status.id(), failure.getMessage()))
-                    .onFailure().recoverWithNull()
-                    .replaceWith(status);
-        }));
-    }
-
-    private record Parsed(JsonNode envelope, IntakeService.Prepared prepared) {
+        return intake.receive(() -> IntakeDocuments.parse(body, json, "a TAXII envelope {\"objects\": [...]}"),
+                new StixMapper()::envelope, caller, options).flatMap(received -> {
+                    IntakeReport report = received.report();
+                    // TAXII reports invalid and unmapped objects in the status (202); only a broker that took none
+                    // of the valid objects refuses the request
+                    if (SubmissionVerdict.of(report.count(ObjectOutcome.Status.ACCEPTED),
+                            report.count(ObjectOutcome.Status.UNAVAILABLE), 0) == SubmissionVerdict.BROKER_TOOK_NONE) {
+                        throw new ApiException(ErrorKind.BROKER_UNAVAILABLE_OBJECTS,
+                                "none of the valid objects was taken; send the envelope again", null, retryAfter);
+                    }
+                    TaxiiStatus status = status(report, received.document(), arrived);
+                    return statuses.put(caller.userId(), status)
+                            .onFailure().invoke(failure -> LOG.warnf("TAXII status %s answered but not kept: %s",
+                                    status.id(), failure.getMessage()))
+                            .onFailure().recoverWithNull()
+                            .replaceWith(status);
+                });
     }
 
     private static TaxiiStatus status(IntakeReport report, JsonNode envelope, Instant received) {

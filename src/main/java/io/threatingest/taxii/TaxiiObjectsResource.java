@@ -22,6 +22,7 @@ import io.smallrye.mutiny.Uni;
 import io.threatingest.config.IngestConfig;
 import io.threatingest.http.CallerResolver;
 import io.threatingest.http.error.ApiException;
+import io.threatingest.http.error.ErrorKind;
 import io.threatingest.security.Roles;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.RoutingContext;
@@ -122,7 +123,7 @@ public class TaxiiObjectsResource {
 
     private Uni<Response> unreadable(String root, String id) {
         TaxiiResource.requireCollection(root, id, config, collections);
-        throw new ApiException(403, "forbidden", "collections cannot be read here: this server only takes objects "
+        throw new ApiException(ErrorKind.FORBIDDEN, "collections cannot be read here: this server only takes objects "
                 + "(can_read is false)", null);
     }
 }

@@ -20,6 +20,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import io.threatingest.config.IngestConfig;
 import io.threatingest.http.error.ApiException;
+import io.threatingest.http.error.ErrorKind;
 import io.threatingest.security.Roles;
 import io.vertx.core.http.HttpServerRequest;
 
@@ -103,7 +104,7 @@ public class TaxiiResource {
 
     static void requireRoot(String root, IngestConfig.Taxii config) {
         if (!config.apiRoot().equals(root)) {
-            throw new ApiException(404, "not found", "no TAXII API root " + root, null);
+            throw new ApiException(ErrorKind.NOT_FOUND, "no TAXII API root " + root, null);
         }
     }
 
@@ -111,6 +112,6 @@ public class TaxiiResource {
             TaxiiCollections collections) {
         requireRoot(root, config);
         return collections.find(id)
-                .orElseThrow(() -> new ApiException(404, "not found", "no TAXII collection " + id, null));
+                .orElseThrow(() -> new ApiException(ErrorKind.NOT_FOUND, "no TAXII collection " + id, null));
     }
 }

@@ -5,6 +5,7 @@ import jakarta.ws.rs.core.Response;
 
 import io.threatingest.http.PathFamily;
 import io.threatingest.http.error.ApiException;
+import io.threatingest.http.error.ErrorKind;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
 
@@ -41,13 +42,13 @@ public class TaxiiStage implements PathFamily {
     @Override
     public void negotiate(RoutingContext context) {
         if (!TaxiiMedia.acceptable(context.request().getHeader("Accept"))) {
-            context.fail(new ApiException(406, "not acceptable", "the answers are " + TaxiiMedia.TAXII
+            context.fail(new ApiException(ErrorKind.NOT_ACCEPTABLE, "the answers are " + TaxiiMedia.TAXII
                     + "; send an Accept header that admits it", "Accept"));
             return;
         }
         if (context.request().method() == HttpMethod.POST
                 && !TaxiiMedia.taxii21(context.request().getHeader("Content-Type"))) {
-            context.fail(new ApiException(415, "unsupported media type", "send the objects as " + TaxiiMedia.TAXII,
+            context.fail(new ApiException(ErrorKind.UNSUPPORTED_MEDIA_TYPE, "send the objects as " + TaxiiMedia.TAXII,
                     "Content-Type"));
             return;
         }
@@ -57,6 +58,6 @@ public class TaxiiStage implements PathFamily {
     /** Reached only when no TAXII resource matched the path. */
     @Override
     public void unknown(RoutingContext context) {
-        context.fail(new ApiException(404, "not found", "no TAXII resource at " + context.normalizedPath(), null));
+        context.fail(new ApiException(ErrorKind.NOT_FOUND, "no TAXII resource at " + context.normalizedPath(), null));
     }
 }

@@ -19,6 +19,7 @@ import io.smallrye.mutiny.Uni;
 import io.threatingest.config.IngestConfig;
 import io.threatingest.http.CallerResolver;
 import io.threatingest.http.error.ApiException;
+import io.threatingest.http.error.ErrorKind;
 
 /** The status of an add-objects request, for the caller that made it, from any replica. */
 @Path("/taxii2/{root}/status/{statusId}")
@@ -49,10 +50,10 @@ public class TaxiiStatusResource {
     public Uni<Response> status(@PathParam("root") String root, @PathParam("statusId") String statusId) {
         TaxiiResource.requireRoot(root, config);
         if (!UUID.matcher(statusId).matches()) {
-            throw new ApiException(404, "not found", "no status " + statusId, null);
+            throw new ApiException(ErrorKind.NOT_FOUND, "no status " + statusId, null);
         }
         return statuses.get(callers.current().userId(), statusId)
-                .map(found -> TaxiiMedia.ok(found.orElseThrow(() -> new ApiException(404, "not found", "no status "
+                .map(found -> TaxiiMedia.ok(found.orElseThrow(() -> new ApiException(ErrorKind.NOT_FOUND, "no status "
                         + statusId + " of yours (unknown, expired, or another caller's)", null))));
     }
 }

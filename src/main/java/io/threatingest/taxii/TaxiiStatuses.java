@@ -37,7 +37,7 @@ public class TaxiiStatuses {
                 .onItem().invoke(failures::succeeded)
                 .onFailure().transform(failure -> {
                     failures.failed(operation, failure);
-                    return new StateUnavailableException("TAXII statuses cannot be reached now");
+                    return new StateUnavailableException(StateUnavailableException.Store.TAXII_STATUSES);
                 });
     }
 }

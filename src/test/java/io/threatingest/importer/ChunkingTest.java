@@ -91,18 +91,18 @@ class ChunkingTest {
     void keysAreTheSameForTheSameChunkAndDifferOtherwise() throws Exception {
         Path file = dir.resolve("a.txt");
         Files.writeString(file, "x[.]example[.]com\ny[.]example[.]com\n");
-        String hash = ImportCommand.sha256(file);
+        String hash = IdempotencyKeys.sha256(file);
         Chunk first = all(new LineChunker(file, Format.TEXT, 1, 1 << 20)).get(0);
         Chunk again = all(new LineChunker(file, Format.TEXT, 1, 1 << 20)).get(0);
-        String key = ImportCommand.key(hash, Format.TEXT, "?submit=true", first);
-        assertEquals(key, ImportCommand.key(ImportCommand.sha256(file), Format.TEXT, "?submit=true", again));
+        String key = IdempotencyKeys.key(hash, Format.TEXT, "?submit=true", first);
+        assertEquals(key, IdempotencyKeys.key(IdempotencyKeys.sha256(file), Format.TEXT, "?submit=true", again));
         assertTrue(key.matches("ti-import-[0-9a-f]{64}"), key);
-        assertNotEquals(key, ImportCommand.key(hash, Format.CSV, "?submit=true", first));
-        assertNotEquals(key, ImportCommand.key(hash, Format.TEXT, "?submit=true&tag=x", first));
+        assertNotEquals(key, IdempotencyKeys.key(hash, Format.CSV, "?submit=true", first));
+        assertNotEquals(key, IdempotencyKeys.key(hash, Format.TEXT, "?submit=true&tag=x", first));
         Chunk second = all(new LineChunker(file, Format.TEXT, 1, 1 << 20)).get(1);
-        assertNotEquals(key, ImportCommand.key(hash, Format.TEXT, "?submit=true", second));
+        assertNotEquals(key, IdempotencyKeys.key(hash, Format.TEXT, "?submit=true", second));
         Files.writeString(file, "x[.]example[.]com\nz[.]example[.]com\n");
-        assertNotEquals(key, ImportCommand.key(ImportCommand.sha256(file), Format.TEXT, "?submit=true", first),
+        assertNotEquals(key, IdempotencyKeys.key(IdempotencyKeys.sha256(file), Format.TEXT, "?submit=true", first),
                 "another file content, another key");
     }
 

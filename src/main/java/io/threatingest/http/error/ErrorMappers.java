@@ -36,7 +36,6 @@ import io.threatingest.state.StateUnavailableException;
 public class ErrorMappers {
 
     /** The summary of a submission refused by a screening list. */
-    public static final String SCREENING_REFUSED = "refused by screening";
 
     private final Duration retryAfter;
     private final AuthFailures authFailures;
@@ -54,20 +53,20 @@ public class ErrorMappers {
     @ServerExceptionMapper
     public Response invalidSubmission(SubmissionException e) {
         if (e.refusedBy() != null) {
-            return ErrorResponses.build(422, SCREENING_REFUSED, e.getMessage(), e.pointer(), null, null);
+            return ErrorResponses.build(ErrorKind.REFUSED_BY_SCREENING, e.getMessage(), e.pointer(), null, null);
         }
         if (e.forbidden()) {
-            return ErrorResponses.build(403, "forbidden", e.getMessage() + " (at " + e.pointer() + ")", e.pointer(),
+            return ErrorResponses.build(ErrorKind.FORBIDDEN, e.getMessage() + " (at " + e.pointer() + ")", e.pointer(),
                     null, null);
         }
         String where = e.dataType() == null ? "at " + e.pointer() : "data type " + e.dataType() + " at " + e.pointer();
-        return ErrorResponses.build(400, "invalid request", e.getMessage() + " (" + where + ")", e.pointer(), null,
+        return ErrorResponses.build(ErrorKind.INVALID_REQUEST, e.getMessage() + " (" + where + ")", e.pointer(), null,
                 null);
     }
 
     @ServerExceptionMapper
     public Response invalidDocument(DocumentException e) {
-        return ErrorResponses.build(400, "invalid document", e.getMessage() + " (at " + e.pointer() + ")",
+        return ErrorResponses.build(ErrorKind.INVALID_DOCUMENT, e.getMessage() + " (at " + e.pointer() + ")",
                 e.pointer(), null, null);
     }
 
@@ -91,7 +90,7 @@ public class ErrorMappers {
 
     @ServerExceptionMapper
     public Response rateLimited(RateLimiter.Limited e) {
-        return ErrorResponses.builder(429, "too many requests", "slow down and retry after "
+        return ErrorResponses.builder(ErrorKind.TOO_MANY_REQUESTS, "slow down and retry after "
                 + e.retryAfterSeconds() + " s", null, null)
                 .header("Retry-After", e.retryAfterSeconds())
                 .header("RateLimit-Limit", e.limit())
@@ -102,12 +101,12 @@ public class ErrorMappers {
 
     @ServerExceptionMapper
     public Response missingRole(ForbiddenException e) {
-        return ErrorResponses.build(403, "forbidden", "your roles do not allow this operation", null, null, null);
+        return ErrorResponses.build(ErrorKind.FORBIDDEN, "your roles do not allow this operation", null, null, null);
     }
 
     private Response unauthenticated(String method, String reason) {
         authFailures.count(method, reason);
-        return ErrorResponses.builder(401, "authentication failed", reason + " (" + method + ")", null, null)
+        return ErrorResponses.builder(ErrorKind.AUTHENTICATION_FAILED, reason + " (" + method + ")", null, null)
                 .header("WWW-Authenticate", Challenges.BOTH)
                 .build();
     }
@@ -115,22 +114,28 @@ public class ErrorMappers {
     @ServerExceptionMapper
     public Response brokerUnavailable(BrokerUnavailableException e) {
         if (e.reason() == BrokerUnavailableException.Reason.OVERLOADED) {
-            return ErrorResponses.build(503, "too many submissions await the broker, retry later", null, null,
+            return ErrorResponses.build(ErrorKind.BROKER_OVERLOADED, null, null,
                     retryAfter, e);
         }
-        return ErrorResponses.build(503, "the broker cannot take the submission now, retry later", null, null,
+        return ErrorResponses.build(ErrorKind.BROKER_UNAVAILABLE, null, null,
                 retryAfter, e);
     }
 
     /** The service's own configuration stands in the way: not the caller's fault, and said as it is. */
     @ServerExceptionMapper
     public Response notConfigured(NotConfiguredException e) {
-        return ErrorResponses.build(503, "not available on this service", e.getMessage(), null, null, null);
+        return ErrorResponses.build(ErrorKind.NOT_CONFIGURED, e.getMessage(), null, null, null);
     }
 
     @ServerExceptionMapper
     public Response stateUnavailable(StateUnavailableException e) {
-        return ErrorResponses.build(503, e.getMessage() + ", retry later", null, null, Duration.ofSeconds(1), null);
+        ErrorKind kind = switch (e.store()) {
+            case IDEMPOTENCY_KEYS -> ErrorKind.IDEMPOTENCY_UNAVAILABLE;
+            case RATE_LIMITS -> ErrorKind.RATE_LIMITS_UNAVAILABLE;
+            case SCAN_TASKS -> ErrorKind.SCAN_TASKS_UNAVAILABLE;
+            case TAXII_STATUSES -> ErrorKind.TAXII_STATUSES_UNAVAILABLE;
+        };
+        return ErrorResponses.build(kind, null, null, Duration.ofSeconds(1), null);
     }
 
     @ServerExceptionMapper
@@ -146,7 +151,7 @@ public class ErrorMappers {
 
     @ServerExceptionMapper
     public Response constraintViolation(ConstraintViolationException e) {
-        return ErrorResponses.build(400, "invalid request", e.getMessage(), null, null, null);
+        return ErrorResponses.build(ErrorKind.INVALID_REQUEST, e.getMessage(), null, null, null);
     }
 
     @ServerExceptionMapper
@@ -157,7 +162,7 @@ public class ErrorMappers {
         int status = e.getResponse().getStatus();
         Response.Status known = Response.Status.fromStatusCode(status);
         String summary = known != null ? known.getReasonPhrase().toLowerCase(java.util.Locale.ROOT) : "request failed";
-        return ErrorResponses.build(status, summary, null, null, null, status >= 500 ? e : null);
+        return ErrorResponses.framework(status, summary, status >= 500 ? e : null);
     }
 
     /** JSON read inside a callback that may not throw checked exceptions (NDJSON lines) arrives wrapped. */
@@ -171,12 +176,12 @@ public class ErrorMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e) {
-        return ErrorResponses.build(500, "internal error", null, null, null, e);
+        return ErrorResponses.build(ErrorKind.INTERNAL_ERROR, null, null, null, e);
     }
 
     private static Response badJson(JsonProcessingException e) {
         if (e instanceof StreamConstraintsException) {
-            return ErrorResponses.build(400, "request body exceeds a JSON limit", e.getOriginalMessage(), null, null,
+            return ErrorResponses.build(ErrorKind.JSON_LIMIT, e.getOriginalMessage(), null, null,
                     null);
         }
         if (e instanceof JsonParseException || e.getCause() instanceof JsonParseException
@@ -185,12 +190,12 @@ public class ErrorMappers {
                     ? ""
                     : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
             String pointer = parsedSoFar(e);
-            return ErrorResponses.build(400, "malformed JSON", firstLine(e.getOriginalMessage()) + at
+            return ErrorResponses.build(ErrorKind.MALFORMED_JSON, firstLine(e.getOriginalMessage()) + at
                     + (pointer == null || pointer.isEmpty() ? "" : " (in " + pointer + ")"), pointer, null, null);
         }
         String pointer = pointer(mapping);
         String where = pointer.isEmpty() ? "the document root" : pointer;
-        return ErrorResponses.build(400, "wrong JSON type", describe(mapping) + " (at " + where + ")", pointer,
+        return ErrorResponses.build(ErrorKind.WRONG_JSON_TYPE, describe(mapping) + " (at " + where + ")", pointer,
                 null, null);
     }
 

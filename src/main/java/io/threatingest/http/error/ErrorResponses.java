@@ -27,29 +27,50 @@ public final class ErrorResponses {
     private ErrorResponses() {
     }
 
-    public static Response build(int status, String summary, String cause, String param, Duration retryAfter,
-            Throwable failure) {
-        Response.ResponseBuilder response = builder(status, summary, cause, param, failure);
+    public static Response build(ErrorKind kind, String cause, String param, Duration retryAfter, Throwable failure) {
+        return withRetryAfter(builder(kind, cause, param, failure), retryAfter);
+    }
+
+    /** The error answer, for callers that add headers of their own (challenges, rate limits). */
+    public static Response.ResponseBuilder builder(ErrorKind kind, String cause, String param, Throwable failure) {
+        return builder(kind.status(), kind.summary(), kind.code(), cause, param, failure);
+    }
+
+    /**
+     * A refusal of the framework's own (a status no resource chose: 404, 405, ...), named by the HTTP reason
+     * phrase, whose code is derived from it (the phrases are the standard's, not ours to reword).
+     */
+    public static Response framework(int status, String reasonPhrase, Throwable failure) {
+        return builder(status, reasonPhrase, md5Hex(reasonPhrase), null, null, failure).build();
+    }
+
+    private static Response withRetryAfter(Response.ResponseBuilder response, Duration retryAfter) {
         if (retryAfter != null) {
             response.header("Retry-After", Math.max(1, retryAfter.toSeconds()));
         }
         return response.build();
     }
 
-    /** The error answer, for callers that add headers of their own (challenges, rate limits). */
-    public static Response.ResponseBuilder builder(int status, String summary, String cause, String param,
-            Throwable failure) {
+    private static Response.ResponseBuilder builder(int status, String summary, String code, String cause,
+            String param, Throwable failure) {
         String errorId = UUID.randomUUID().toString();
         String message = truncate(cause == null || cause.isEmpty() ? summary : summary + ": " + cause,
                 MAX_MESSAGE_CHARS);
         log(status, errorId, message, failure);
-        ErrorBody body = new ErrorBody(
-                new ErrorBody.Detail(message, severity(status), md5Hex(summary), errorId, param));
+        ErrorBody body = new ErrorBody(new ErrorBody.Detail(message, severity(status), code, errorId, param));
         return Response.status(status)
                 .type(MediaType.APPLICATION_JSON_TYPE)
                 .header(X_ERROR, headerSafe(message))
                 .header(X_ERROR_ID, errorId)
                 .entity(body);
+    }
+
+    /**
+     * An error answer whose body is the door's own report ({@code body} is given the error's detail), keeping
+     * the error's status and headers.
+     */
+    public static Response reporting(Response error, java.util.function.Function<ErrorBody.Detail, Object> body) {
+        return Response.fromResponse(error).entity(body.apply(((ErrorBody) error.getEntity()).error())).build();
     }
 
     /** Sends an error answer built here on a raw HTTP response (for handlers that run before the REST layer). */
@@ -134,11 +155,6 @@ public final class ErrorResponses {
 
     private static String truncate(String text, int max) {
         return text.length() <= max ? text : text.substring(0, max) + "...";
-    }
-
-    /** The stable code of a kind of error, as the {@code code} of the error body. */
-    public static String code(String summary) {
-        return md5Hex(summary);
     }
 
     private static String md5Hex(String text) {

@@ -1,4 +1,4 @@
-package io.threatingest.http;
+package io.threatingest.service;
 
 import java.util.concurrent.Callable;
 
