@@ -2,7 +2,11 @@ package io.threatingest.api;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
+
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -61,6 +65,23 @@ class EntityValidationErrorTest {
                 .post(EntityIngestTest.ENTITY);
         EntityIngestTest.assertErrorHeaders(response, 400);
         response.then().body("error.message", containsString("malformed JSON")).body("error.param", equalTo(pointer));
+    }
+
+    /**
+     * Nesting far deeper than any entity has (50,000 arrays) is refused with a 400 and the error headers, not
+     * followed. Under the default body limit, so that the 100 KB body reaches the parser (in a start with a small body
+     * limit it would be refused as too large before that, which the test takes too). Sent as bytes: RestAssured, as
+     * {@code @QuarkusTest} sets it up, takes seconds (up to half a minute here) over a String body nested this deep
+     * before sending it.
+     */
+    @Test
+    void deeplyNestedJsonIsRefusedWhileReading() {
+        String deep = "{\"type\":\"ip\",\"attributes\":{\"ip\":\"8.8.8.8\"},\"tags\":" + "[".repeat(50_000)
+                + "]".repeat(50_000) + "}";
+        Response response = TestCredentials.TRUSTED.given().contentType(ContentType.JSON)
+                .body(deep.getBytes(StandardCharsets.UTF_8)).post("/api/ingest/v1/well-known");
+        assertTrue(response.statusCode() == 400 || response.statusCode() == 413, "got " + response.statusCode());
+        EntityIngestTest.assertErrorHeaders(response, response.statusCode());
     }
 
     @ParameterizedTest

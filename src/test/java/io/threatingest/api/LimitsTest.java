@@ -82,14 +82,6 @@ class LimitsTest {
     }
 
     @Test
-    void deeplyNestedJsonIsRefusedWhileReading() {
-        String deep = "{" + IP + ",\"tags\":" + "[".repeat(50_000) + "]".repeat(50_000) + "}";
-        Response response = as(trusted).contentType(ContentType.JSON).body(deep).post("/api/ingest/v1/well-known");
-        assertTrue(response.statusCode() == 400 || response.statusCode() == 413, "got " + response.statusCode());
-        EntityIngestTest.assertErrorHeaders(response, response.statusCode());
-    }
-
-    @Test
     void oversizedBodiesAre413WhateverTheEncoding() throws Exception {
         String big = "{" + IP + ",\"tags\":[\"" + "x".repeat(SmallLimitsProfile.MAX_BODY_SIZE) + "\"]}";
         Response sized = post(big);
