@@ -1,0 +1,82 @@
+package io.threatingest.support;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The test Kafka broker itself, without the service: records written with keys and headers are read back intact,
+ * a compacted topic is made as such, a write fails within a bounded time while the broker is down, and after a
+ * restart on the same ports the records are still there and new ones are taken.
+ */
+class KafkaServerTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @Test
+    void recordsSurviveAnOutageAndARestart() throws Exception {
+        try (KafkaServer kafka = new KafkaServer()) {
+            kafka.start();
+            long firstRss = kafka.rssKiB();
+            kafka.createTopic("kafka-server-test", 3, false);
+            for (int i = 1; i <= 3; i++) {
+                kafka.send("kafka-server-test", "key-" + i, Map.of("scanner", "scanner-" + i, "attempt", "" + i),
+                        "value " + i);
+            }
+            assertThreeRecords(kafka.read("kafka-server-test", 3, WAIT));
+            assertCompacted(kafka);
+
+            kafka.stop();
+            assertFalse(kafka.isRunning());
+            long before = System.nanoTime();
+            assertThrows(KafkaException.class, () -> kafka.send("kafka-server-test", "key-x", Map.of(), "lost"));
+            Duration failedAfter = Duration.ofNanos(System.nanoTime() - before);
+            assertTrue(failedAfter.compareTo(Duration.ofSeconds(20)) < 0, "the write failed after " + failedAfter);
+
+            kafka.restart();
+            assertEquals(Duration.ZERO, kafka.formatTime(), "a restart keeps the formatted log directory");
+            assertThreeRecords(kafka.read("kafka-server-test", 3, WAIT));
+            kafka.send("kafka-server-test", "key-4", Map.of("scanner", "scanner-4"), "value 4");
+            List<KafkaServer.Record> all = kafka.read("kafka-server-test", 4, WAIT);
+            assertEquals(4, all.size(), "records after the restart: " + all);
+            assertTrue(all.stream().anyMatch(r -> "key-4".equals(r.key()) && "value 4".equals(r.valueAsString())));
+            System.out.printf("Kafka: write failed %d ms after the outage; RSS %d MiB after the first start, "
+                    + "%d MiB after the restart%n", failedAfter.toMillis(), firstRss / 1024, kafka.rssKiB() / 1024);
+        }
+    }
+
+    private static void assertCompacted(KafkaServer kafka) throws Exception {
+        kafka.createTopic("kafka-server-test-compacted", 1, true);
+        try (Admin admin = kafka.admin()) {
+            ConfigResource topic = new ConfigResource(ConfigResource.Type.TOPIC, "kafka-server-test-compacted");
+            String policy = admin.describeConfigs(List.of(topic)).all().get(30, TimeUnit.SECONDS).get(topic)
+                    .get(TopicConfig.CLEANUP_POLICY_CONFIG).value();
+            assertEquals(TopicConfig.CLEANUP_POLICY_COMPACT, policy);
+        }
+    }
+
+    private static void assertThreeRecords(List<KafkaServer.Record> records) {
+        assertEquals(3, records.size(), "records: " + records);
+        List<KafkaServer.Record> byKey = records.stream().sorted(Comparator.comparing(KafkaServer.Record::key))
+                .toList();
+        for (int i = 1; i <= 3; i++) {
+            KafkaServer.Record record = byKey.get(i - 1);
+            assertEquals("key-" + i, record.key());
+            assertEquals("value " + i, record.valueAsString());
+            assertEquals(Map.of("scanner", "scanner-" + i, "attempt", "" + i), record.headerMap());
+        }
+    }
+}
