@@ -59,12 +59,13 @@ public final class KafkaServer implements AutoCloseable {
     public static final List<String> JVM_OPTIONS = List.of("-Xms32m", "-Xmx256m", "-XX:+UseSerialGC",
             "-XX:TieredStopAtLevel=1", "-XX:+ExitOnOutOfMemoryError", "-Djava.awt.headless=true");
 
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration CALL_TIMEOUT = Duration.ofSeconds(30);
     private static final int LOG_TAIL_LINES = 40;
 
-    /** Every broker process started and not yet stopped, for the shutdown hook. */
+    /** Every broker process started and not yet stopped, and every directory not yet deleted: the shutdown hook's. */
     private static final Set<Process> LIVE = ConcurrentHashMap.newKeySet();
+    private static final Set<Path> DIRECTORIES = ConcurrentHashMap.newKeySet();
 
     static {
         Runtime.getRuntime().addShutdownHook(new Thread(KafkaServer::killAll, "kafka-server-reaper"));
@@ -115,6 +116,7 @@ public final class KafkaServer implements AutoCloseable {
         port = freePort();
         controllerPort = freePort();
         directory = Files.createTempDirectory("threat-ingest-test-kafka");
+        DIRECTORIES.add(directory);
         properties = directory.resolve("server.properties");
         log = directory.resolve("kafka.log");
         Files.writeString(properties, serverProperties());
@@ -338,6 +340,11 @@ public final class KafkaServer implements AutoCloseable {
     @Override
     public synchronized void close() throws InterruptedException {
         kill();
+        delete(directory);
+        DIRECTORIES.remove(directory);
+    }
+
+    private static void delete(Path directory) {
         try (Stream<Path> paths = Files.walk(directory)) {
             paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException ignored) {
@@ -355,6 +362,7 @@ public final class KafkaServer implements AutoCloseable {
                 return;
             }
         }
+        DIRECTORIES.forEach(KafkaServer::delete);
     }
 
     public synchronized boolean isRunning() {
