@@ -86,7 +86,7 @@ class KafkaChannelsTest {
     void anEntityIsACloudEventInBinaryModeKeyedByItsRootEntity() {
         String ip = "203.0.113." + (1 + (int) (Math.random() * 250));
         Response answer = post(ENTITY, "{\"type\":\"ip\",\"attributes\":{\"ip\":\"" + ip + "\"},\"associations\":["
-                + "{\"mode\":\"related\",\"entity\":{\"type\":\"domain\",\"attributes\":{\"domain\":\"kafka.example\"}}}]}");
+                + "{\"mode\":\"association\",\"type\":\"domain\",\"attributes\":{\"domain\":\"kafka.example\"}}]}");
         answer.then().statusCode(202);
         String submission = answer.path("submissionId");
         String root = answer.path("id");
