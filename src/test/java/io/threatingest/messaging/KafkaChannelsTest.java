@@ -12,6 +12,9 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -138,6 +141,20 @@ class KafkaChannelsTest {
         assertEquals("running", status, "the report after a bad record is applied: the consumer goes on");
         KafkaServer.Record dead = recordOf("ingest.scan-status.dead-letter", r -> bad.equals(r.valueAsString()));
         assertNotNull(dead);
+        // committed once processed: the group's offset reaches past both records
+        long end = kafka.read("ingest.scan-status", 1, Duration.ofSeconds(2)).stream()
+                .mapToLong(KafkaServer.Record::offset).max().orElseThrow() + 1;
+        TopicPartition partition = new TopicPartition("ingest.scan-status", 0);
+        long committed = -1;
+        try (Admin admin = kafka.admin()) {
+            for (int i = 0; i < 60 && committed < end; i++) {
+                OffsetAndMetadata offset = admin.listConsumerGroupOffsets("threat-ingest")
+                        .partitionsToOffsetAndMetadata().get().get(partition);
+                committed = offset == null ? -1 : offset.offset();
+                Thread.sleep(250);
+            }
+        }
+        assertEquals(end, committed, "the consumer group's committed offset");
     }
 
     @Test
