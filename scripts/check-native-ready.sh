@@ -22,12 +22,14 @@ for event in src/main/java/io/threatingest/messaging/event/*.java; do
 done
 registered 'io.threatingest.security.ApiKeyStore$Line'
 # REST answers built as a Response (the framework cannot see their type from the method signature).
-for dto in AcknowledgedResponse DryRunResponse 'DryRunResponse$EntityPreview' ErrorBody 'ErrorBody$Detail' \
+for dto in AcknowledgedResponse DryRunResponse 'DryRunResponse$EntityPreview' \
     Definition CommentResponse LinkResponse ScanResponse BatchResponse 'BatchResponse$Item' \
     'BatchResponse$ItemError' IntakeResponse 'IntakeResponse$Item' ExtractResponse 'ExtractResponse$Indicator' \
     RefangedParam ScreenedParam; do
   registered "io.threatingest.api.dto.$dto"
 done
+registered 'io.threatingest.http.error.ErrorBody'
+registered 'io.threatingest.http.error.ErrorBody$Detail'
 # TAXII resources: answers built as a Response, and the status, which is also kept in Redis as JSON.
 for taxii in Discovery ApiRootInfo CollectionInfo 'CollectionInfo$Listing' TaxiiError TaxiiStatus 'TaxiiStatus$Detail'; do
   registered "io.threatingest.taxii.$taxii"

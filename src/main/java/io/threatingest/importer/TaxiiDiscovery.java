@@ -49,7 +49,12 @@ final class TaxiiDiscovery {
             throw new ImportOptions.UsageException("TAXII discovery " + discovery + " names no default API root; "
                     + "give one with --api-root");
         }
-        return discovery.resolve(named.asText()).toString();
+        try {
+            return discovery.resolve(named.asText()).toString();
+        } catch (IllegalArgumentException e) {
+            throw new ImportOptions.UsageException("TAXII discovery " + discovery + " names an API root that is not "
+                    + "a valid URL: " + named.asText() + "; give one with --api-root");
+        }
     }
 
     /** The {@code default} API root, else the only one of {@code api_roots}. */
