@@ -4,7 +4,7 @@
 #   1. AMQP, channels against the direct path, side by side: the packaged service of HEAD (the working tree) and of
 #      DIRECT_COMMIT (04f5133, the last commit that published through BrokerConnection itself), both running
 #      against one standalone Apache Artemis (durable queues, persistence on, as bench/run.sh), measured in turns
-#      A B A B: POST /entity with the reference example and POST /batch of 100 single-entity items.
+#      (A B, then B A, ...): POST /entity with the reference example and POST /batch of 100 single-entity items.
 #   2. Kafka: a real Kafka broker (KRaft, one node, a JVM of its own from the jars the build lists in
 #      target/kafka/classpath), Kafka's own producer (ProducerPerformance: acks=all, idempotent, unlimited
 #      throughput, records of the size of the service's events), and the service of HEAD with every channel on
@@ -14,7 +14,7 @@
 #      where the samples' stacks run (the recordings stay in target/bench-channels).
 # Writes the figures with the machine description to bench/results/<date>-channels.md.
 #
-#   bench/channels.sh                      # 20 s per measurement, 3 rounds, 32 connections
+#   bench/channels.sh                      # 20 s per measurement, 4 rounds, 32 connections
 #   ROUNDS=5 DURATION=15 bench/channels.sh
 #   SKIP_BUILD=1 bench/channels.sh         # reuse the jars and classpaths of the last run in target/bench-channels
 #   SKIP_KAFKA=1 PROFILE=1 bench/channels.sh   # AMQP only, with the JFR recordings whatever the ratio
@@ -26,7 +26,7 @@ cd "$(dirname "$0")/.."
 
 DURATION=${DURATION:-20}
 WARMUP=${WARMUP:-15}
-ROUNDS=${ROUNDS:-3}
+ROUNDS=${ROUNDS:-4}
 CONNECTIONS=${CONNECTIONS:-32}
 THREADS=${THREADS:-2}
 DIRECT_COMMIT=${DIRECT_COMMIT:-04f5133}
@@ -165,12 +165,16 @@ for app in direct channels; do
   DURATION=$WARMUP measure "warmup-$app" "$app" "$ARTEMIS_PID" "$(url "${PORT[$app]}" entity)" "$WORK/example.json"
   DURATION=$WARMUP measure "warmup-$app" "$app" "$ARTEMIS_PID" "$(url "${PORT[$app]}" batch)" "$WORK/batch100.json"
 done
-echo "AMQP: $ROUNDS rounds, direct then channels for each body"
+# In turns, and the first of a pair changes each round (A B, B A, A B, ...), so that a drift of the machine's speed
+# (JIT compilation going on, the other load on the machine) does not favour one side.
+echo "AMQP: $ROUNDS rounds, both services for each body, direct first in odd rounds and channels first in even ones"
 for round in $(seq 1 "$ROUNDS"); do
+  order=(direct channels)
+  [ $((round % 2)) = 1 ] || order=(channels direct)
   for body in entity batch; do
     file=$WORK/example.json
     [ "$body" = batch ] && file=$WORK/batch100.json
-    for app in direct channels; do
+    for app in "${order[@]}"; do
       purge_queue
       measure "amqp-$body-$app-$round" "$app" "$ARTEMIS_PID" "$(url "${PORT[$app]}" "$body")" "$file"
     done
@@ -425,7 +429,7 @@ kafka_results() {
   echo
   echo "## AMQP (Artemis): channels ($HEAD_COMMIT) against the direct path ($DIRECT_COMMIT), in turns"
   echo
-  echo "Both services run side by side, each row starts from an empty queue; one event per request in both bodies."
+  echo "Both services run side by side, each row starts from an empty queue; one event per request in both bodies. In each round both services are measured for one body, then for the other: the direct path first in odd rounds, the channels first in even rounds."
   echo
   echo "| Row | Requests/s | p99 | Service CPU (cores) | µs service CPU per request | Broker CPU (cores) | Load average before → after |"
   echo "|---|---|---|---|---|---|---|"
