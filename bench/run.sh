@@ -29,12 +29,12 @@ THREADS=${THREADS:-2}
 HTTP_PORT=${HTTP_PORT:-18081}
 WORK=target/bench
 RESULTS=${RESULTS:-bench/results/$(date +%Y-%m-%d).md}
-JAVA=java
-[ -x /usr/lib/jvm/temurin-25-jdk-amd64/bin/java ] && JAVA=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java
 # the README's small-footprint JVM setting
 SMALL_FLAGS=(-Xmx64m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=32m -Xss256k)
 # shellcheck source=scripts/lib/artemis.sh
 . scripts/lib/artemis.sh
+# shellcheck source=bench/lib.sh
+. bench/lib.sh
 
 command -v wrk > /dev/null || { echo "wrk is needed (apt-get install wrk)" >&2; exit 2; }
 cleanup() {
@@ -51,15 +51,11 @@ start_service() { # extra JVM options...
   SERVICE_PID=$!
 }
 stop_service() { kill "$SERVICE_PID" 2> /dev/null || true; wait "$SERVICE_PID" 2> /dev/null || true; SERVICE_PID=; }
-wait_ready() { for _ in $(seq 1 240); do curl -sf "http://127.0.0.1:$HTTP_PORT/q/health/ready" > /dev/null && return 0; sleep 0.25; done; return 1; }
-pid_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 cpu_ticks() { pid_ticks "$SERVICE_PID"; }
 peak_rss_mb() { awk '/VmHWM/ {printf "%.0f", $2 / 1024}' "/proc/$SERVICE_PID/status"; }
 
 # bodies: the reference example, and trees of 10, 100 and 1,000 entities (a domain and its resolved addresses)
-cat > "$WORK/example.json" <<'JSON'
-{"type":"ip","attributes":{"ip":"203.0.113.1","text":"Seen brute-forcing SSH","value":"honeypot-eu-1"},"reputation":-1,"tags":["ssh","bruteforce"],"visibleBy":["public"]}
-JSON
+example_body "$WORK/example.json"
 tree() { # N entities
   local n=$1 i associations=""
   for i in $(seq 1 $((n - 1))); do
@@ -70,18 +66,10 @@ tree() { # N entities
 tree 10 > "$WORK/tree10.json"
 tree 100 > "$WORK/tree100.json"
 tree 1000 > "$WORK/tree1000.json"
-batch() { # N single-entity items
-  local n=$1 i items=""
-  for i in $(seq 1 "$n"); do
-    items+="${items:+,}{\"type\":\"ip\",\"attributes\":{\"ip\":\"198.18.$((i / 250)).$((i % 250 + 1))\"},\"reputation\":-1}"
-  done
-  printf '{"entities":[%s]}\n' "$items"
-}
 batch 100 > "$WORK/batch100.json"
 batch 1000 > "$WORK/batch1000.json"
 
 declare -A RPS P50 P99 MAX CPU BROKER_CPU
-cores_used() { awk -v t="$1" -v hz="$(getconf CLK_TCK)" -v d="$2" 'BEGIN {printf "%.2f", t / hz / d}'; }
 # Every row starts from an empty queue, so that no row pays for the messages of the one before.
 purge_queue() {
   "$ARTEMIS_HOME/bin/artemis" queue purge --name ingest.entities --url "$ARTEMIS_CORE_URL" --user ingest \
@@ -93,19 +81,14 @@ measure() {
   purge_queue
   before=$(cpu_ticks)
   broker_before=$(pid_ticks "$ARTEMIS_PID")
-  if [ -n "$body" ]; then
-    BODY_FILE=$body DELAY_MS=$delay wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --timeout 30s --latency -s bench/post.lua "$url" > "$out"
-  else
-    wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --timeout 30s --latency "$url" > "$out"
-  fi
+  wrk_post "$out" "$url" "$body" "$delay"
   after=$(cpu_ticks)
   BROKER_CPU[$name]=$(cores_used $(( $(pid_ticks "$ARTEMIS_PID") - broker_before )) "$DURATION")
-  RPS[$name]=$(awk '/Requests\/sec/ {printf "%.0f", $2}' "$out")
+  RPS[$name]=$(wrk_rps "$out")
   P50[$name]=$(awk '$1 == "50%" {print $2}' "$out")
   P99[$name]=$(awk '$1 == "99%" {print $2}' "$out")
   MAX[$name]=$(awk '/^    Latency/ {print $4}' "$out")
   CPU[$name]=$(cores_used $((after - before)) "$DURATION")
-  if grep -q "Non-2xx" "$out"; then echo "warning: $name had non-2xx answers: $(grep Non-2xx "$out")" >&2; fi
 }
 
 ./mvnw -B -q package -DskipTests
@@ -219,7 +202,6 @@ elif "$JAVA" -XX:AOTCacheOutput=/dev/null -version > /dev/null 2>&1; then
 fi
 
 per_request() { awk -v c="$1" -v r="$2" 'BEGIN {printf "%.0f", (r > 0 ? 1e6 * c / r : 0)}'; }
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.0f%%", (b > 0 ? 100 * a / b : 0)}'; }
 {
   echo "# Benchmark $(date +%Y-%m-%d)"
   echo

@@ -23,6 +23,8 @@ GRAALVM_VERSION=${GRAALVM_VERSION:-25.0.2}
 JDK=${NATIVE_ANALYSIS_JDK:-/usr/lib/jvm/temurin-25-jdk-amd64}
 WORK=target/native-analysis
 SOURCES=target/native-sources
+# shellcheck source=scripts/lib/maven.sh
+. scripts/lib/maven.sh
 
 fail() { echo "native-analysis: $*" >&2; exit 1; }
 
@@ -46,22 +48,7 @@ fi
 
 # 2. The builder, by Maven coordinates, into target/native-analysis/builder (never committed).
 mkdir -p "$WORK"
-cat > "$WORK/builder-pom.xml" <<POM
-<project xmlns="http://maven.apache.org/POM/4.0.0">
-  <modelVersion>4.0.0</modelVersion>
-  <groupId>io.threatingest.build</groupId>
-  <artifactId>native-image-builder</artifactId>
-  <version>1</version>
-  <packaging>pom</packaging>
-  <dependencies>
-    <dependency>
-      <groupId>org.graalvm.nativeimage</groupId>
-      <artifactId>svm</artifactId>
-      <version>$GRAALVM_VERSION</version>
-    </dependency>
-  </dependencies>
-</project>
-POM
+coordinates_pom "$WORK/builder-pom.xml" "org.graalvm.nativeimage:svm:$GRAALVM_VERSION"
 rm -rf "$WORK/builder"
 JAVA_HOME=$JDK ./mvnw -B -q -ntp -f "$WORK/builder-pom.xml" dependency:copy-dependencies \
   -DoutputDirectory="$PWD/$WORK/builder" 2>&1 | grep -v '^WARNING' || true

@@ -1,11 +1,13 @@
 # Shared by scripts/soak.sh and bench/run.sh (source it): a standalone Apache Artemis from the Maven
-# distribution, persistence on, with the service's durable anycast queues, on 127.0.0.1 ports + 1000.
+# distribution, persistence on, with the service's durable anycast queues, on 127.0.0.1 ports + 1000 (or + the
+# ARTEMIS_PORT_OFFSET set before sourcing it).
 ARTEMIS_VERSION=2.56.0
-ARTEMIS_PORT_OFFSET=1000
+ARTEMIS_PORT_OFFSET=${ARTEMIS_PORT_OFFSET:-1000}
 ARTEMIS_AMQP_PORT=$((5672 + ARTEMIS_PORT_OFFSET))
 ARTEMIS_CORE_URL="tcp://127.0.0.1:$((61616 + ARTEMIS_PORT_OFFSET))"
 ARTEMIS_QUEUES=ingest.entities,ingest.associations,ingest.comments,ingest.scans,ingest.scan-status
 
+port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2> /dev/null; }
 wait_port() { for _ in $(seq 1 120); do (exec 3<>"/dev/tcp/127.0.0.1/$1") 2> /dev/null && return 0; sleep 0.5; done; return 1; }
 
 # artemis_create WORKDIR: unpacks the distribution (once) and creates a fresh broker instance in WORKDIR/broker.
@@ -24,8 +26,13 @@ artemis_create() {
     --queues "$(echo "$ARTEMIS_QUEUES" | sed 's/,/:anycast,/g'):anycast" > /dev/null
 }
 
-# artemis_start LOGFILE: runs the broker in the background (ARTEMIS_PID) and waits for its AMQP port.
+# artemis_start LOGFILE: runs the broker in the background (ARTEMIS_PID) and waits for its AMQP port; refuses to
+# start when something else already listens there (another broker would answer in its place).
 artemis_start() {
+  if port_in_use "$ARTEMIS_AMQP_PORT"; then
+    echo "127.0.0.1:$ARTEMIS_AMQP_PORT is already in use: set another ARTEMIS_PORT_OFFSET" >&2
+    return 1
+  fi
   "$ARTEMIS_BROKER/bin/artemis" run > "$1" 2>&1 &
   ARTEMIS_PID=$!
   wait_port "$ARTEMIS_AMQP_PORT"
