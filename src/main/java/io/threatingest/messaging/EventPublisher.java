@@ -1,6 +1,7 @@
 package io.threatingest.messaging;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.util.EnumMap;
@@ -18,6 +19,7 @@ import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
@@ -30,6 +32,7 @@ import io.threatingest.config.IngestConfig;
  * {@link BrokerUnavailableException} when it does not within {@code ingest.publish.timeout}, or at once when more
  * than {@code ingest.publish.max-in-flight} events await their broker.
  */
+@Startup
 @ApplicationScoped
 public class EventPublisher {
 
@@ -41,6 +44,7 @@ public class EventPublisher {
     private final Map<EventChannel, String> destinations = new EnumMap<>(EventChannel.class);
     private final ObjectMapper json;
     private final String source;
+    private final URI sourceUri;
     private final PublishMetrics metrics;
     private final int maxInFlight;
     private final Duration timeout;
@@ -61,6 +65,7 @@ public class EventPublisher {
         }
         this.json = json;
         this.source = config.events().source();
+        this.sourceUri = sourceUri(source);
         this.metrics = metrics;
         this.maxInFlight = config.publish().maxInFlight();
         this.timeout = config.publish().timeout();
@@ -105,11 +110,21 @@ public class EventPublisher {
         });
     }
 
-    private static OutgoingCloudEventMetadata<byte[]> cloudEvent(EventEnvelope envelope) {
+    /** Checked at start: a CloudEvents source is a URI reference. */
+    static URI sourceUri(String source) {
+        try {
+            return new URI(source);
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException("ingest.events.source must be a URI reference (the CloudEvents source), "
+                    + "not '" + source + "': " + e.getReason());
+        }
+    }
+
+    private OutgoingCloudEventMetadata<byte[]> cloudEvent(EventEnvelope envelope) {
         var builder = OutgoingCloudEventMetadata.<byte[]>builder()
                 .withId(envelope.id())
                 .withType(envelope.type())
-                .withSource(URI.create(envelope.source()))
+                .withSource(sourceUri)
                 .withTimestamp(ZonedDateTime.parse(envelope.time()))
                 .withDataContentType(envelope.contentType())
                 .withExtension(PARTITION_KEY, envelope.key());
