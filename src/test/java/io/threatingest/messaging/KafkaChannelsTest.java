@@ -161,6 +161,7 @@ class KafkaChannelsTest {
     @Order(4)
     void kafkaStoppedIs503WithinThePublishTimeoutAndPublishingResumesWhenItIsBack() throws Exception {
         post(ENTITY, "{\"type\":\"ip\",\"attributes\":{\"ip\":\"198.51.100.1\"}}").then().statusCode(202);
+        assertEquals("1.0", brokerConnectedGauge(), "the broker gauge on a deployment without AMQP");
         kafka.stop();
         try {
             for (int i = 0; i < 3; i++) {
@@ -173,6 +174,7 @@ class KafkaChannelsTest {
                 assertTrue(millis < 5_000, "503 within the publish timeout (3 s), took " + millis + " ms");
             }
             given().get("/q/health/ready").then().statusCode(503);
+            assertEquals("0.0", brokerConnectedGauge(), "the broker gauge while Kafka is down");
         } finally {
             kafka.restart();
         }
@@ -191,5 +193,13 @@ class KafkaChannelsTest {
             Thread.sleep(500);
         }
         given().get("/q/health/ready").then().statusCode(200);
+        assertEquals("1.0", brokerConnectedGauge(), "the broker gauge once Kafka is back");
+    }
+
+    private static String brokerConnectedGauge() {
+        return given().get("/q/metrics").then().statusCode(200).extract().asString().lines()
+                .filter(line -> line.startsWith("ingest_broker_connected"))
+                .map(line -> line.substring(line.lastIndexOf(' ') + 1))
+                .findFirst().orElse("absent");
     }
 }
