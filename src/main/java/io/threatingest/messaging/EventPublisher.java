@@ -5,12 +5,15 @@ import java.net.URISyntaxException;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.Metadata;
@@ -42,6 +45,8 @@ public class EventPublisher {
 
     private final Map<EventChannel, MutinyEmitter<byte[]>> channels = new EnumMap<>(EventChannel.class);
     private final Map<EventChannel, String> destinations = new EnumMap<>(EventChannel.class);
+    /** Channels whose connector reads the standard CloudEvents metadata; {@link AmqpConnector} reads the envelope. */
+    private final Set<EventChannel> cloudEventChannels = EnumSet.noneOf(EventChannel.class);
     private final ObjectMapper json;
     private final String source;
     private final URI sourceUri;
@@ -55,13 +60,18 @@ public class EventPublisher {
             @Channel("associations") @OnOverflow(OnOverflow.Strategy.UNBOUNDED_BUFFER) MutinyEmitter<byte[]> associations,
             @Channel("comments") @OnOverflow(OnOverflow.Strategy.UNBOUNDED_BUFFER) MutinyEmitter<byte[]> comments,
             @Channel("scans") @OnOverflow(OnOverflow.Strategy.UNBOUNDED_BUFFER) MutinyEmitter<byte[]> scans,
-            ObjectMapper json, IngestConfig config, PublishMetrics metrics) {
+            ObjectMapper json, IngestConfig config, Config settings, PublishMetrics metrics) {
         channels.put(EventChannel.ENTITIES, entities);
         channels.put(EventChannel.ASSOCIATIONS, associations);
         channels.put(EventChannel.COMMENTS, comments);
         channels.put(EventChannel.SCANS, scans);
         for (EventChannel channel : EventChannel.values()) {
             destinations.put(channel, AmqpConnector.defaultAddress(config.addresses(), channel.channel()));
+            String connector = settings.getOptionalValue("mp.messaging.outgoing." + channel.channel() + ".connector",
+                    String.class).orElse(AmqpConnector.NAME);
+            if (!AmqpConnector.NAME.equals(connector)) {
+                cloudEventChannels.add(channel);
+            }
         }
         this.json = json;
         this.source = config.events().source();
@@ -85,7 +95,10 @@ public class EventPublisher {
         TraceContext.addTo(trace);
         EventEnvelope envelope = new EventEnvelope(id, type, source, time, subject, CONTENT_TYPE, trace,
                 subject == null ? id : subject);
-        Message<byte[]> message = Message.of(serialise(body), Metadata.of(envelope, cloudEvent(envelope)));
+        Metadata metadata = cloudEventChannels.contains(channel)
+                ? Metadata.of(envelope, cloudEvent(envelope))
+                : Metadata.of(envelope);
+        Message<byte[]> message = Message.of(serialise(body), metadata);
         String destination = destinations.get(channel);
         return Uni.createFrom().deferred(() -> {
             long start = System.nanoTime();
