@@ -2,7 +2,10 @@ package io.threatingest.importer;
 
 import java.nio.file.Path;
 
-/** Walks the arguments of {@code import}: files, {@code --flag value} and {@code --flag=value}, in order. */
+/**
+ * Walks the arguments of {@code import}: files, {@code --flag value} and {@code --flag=value}, in order; after a
+ * bare {@code --} every argument is a file, even one that starts with {@code --}.
+ */
 final class CommandLine {
 
     private CommandLine() {
@@ -16,7 +19,13 @@ final class CommandLine {
             if (arg.equals("--help") || arg.equals("-h")) {
                 throw new ImportOptions.HelpRequested();
             }
-            if (!arg.startsWith("--") || arg.equals("--")) {
+            if (arg.equals("--")) {
+                for (int j = i + 1; j < args.length; j++) {
+                    given.files.add(Path.of(args[j]));
+                }
+                break;
+            }
+            if (!arg.startsWith("--")) {
                 given.files.add(Path.of(arg));
                 continue;
             }

@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.function.Consumer;
 
 /**
@@ -154,6 +155,8 @@ final class Sender {
     }
 
     private static String seconds(Duration d) {
-        return d.toMillis() % 1000 == 0 ? Long.toString(d.toSeconds()) : String.format("%.1f", d.toMillis() / 1000.0);
+        return d.toMillis() % 1000 == 0
+                ? Long.toString(d.toSeconds())
+                : String.format(Locale.ROOT, "%.1f", d.toMillis() / 1000.0);
     }
 }

@@ -51,6 +51,12 @@ class ImportUsageTest {
     }
 
     @Test
+    void afterADoubleDashEveryArgumentIsAFile() throws Exception {
+        assertUsage(run(Map.of(), "--url", "http://127.0.0.1:1", "--api-key", "k", "--api-secret", SECRET, "--",
+                "--format"), "no such file: --format");
+    }
+
+    @Test
     void noUrl() throws Exception {
         assertUsage(run(Map.of(), "--api-key", "k", "--api-secret", SECRET, file().toString()), "--url is required");
     }

@@ -3,19 +3,17 @@ package io.threatingest.importer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import com.sun.net.httpserver.HttpServer;
 
 /**
  * The sender against a scripted server: 503, 429 and 409 are waited out for their Retry-After (capped) and the
@@ -26,37 +24,31 @@ class SenderTest {
     record Seen(String key, String body, String apiKey) {
     }
 
-    HttpServer server;
+    FakeServer server;
     final List<Seen> seen = new CopyOnWriteArrayList<>();
     final List<int[]> script = new ArrayList<>(); // {status, retry-after seconds or -1}
 
     @BeforeEach
     void start() throws Exception {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/", exchange -> {
-            seen.add(new Seen(exchange.getRequestHeaders().getFirst("Idempotency-Key"),
-                    new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8),
+        server = new FakeServer("/", exchange -> {
+            seen.add(new Seen(exchange.getRequestHeaders().getFirst("Idempotency-Key"), FakeServer.body(exchange),
                     exchange.getRequestHeaders().getFirst("api-key")));
             int[] step = script.isEmpty() ? new int[]{ 202, -1 } : script.remove(0);
             if (step[1] >= 0) {
                 exchange.getResponseHeaders().add("Retry-After", Integer.toString(step[1]));
             }
             exchange.getResponseHeaders().add("x-error", "scripted " + step[0]);
-            byte[] body = "{\"items\":[]}".getBytes(StandardCharsets.UTF_8);
-            exchange.sendResponseHeaders(step[0], body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
+            FakeServer.answer(exchange, step[0], null, "{\"items\":[]}");
         });
-        server.start();
     }
 
     @AfterEach
     void stop() {
-        server.stop(0);
+        server.close();
     }
 
     Sender sender(List<Duration> waits) {
-        return new Sender(URI.create("http://127.0.0.1:" + server.getAddress().getPort()),
+        return new Sender(URI.create(server.url()),
                 new ImportOptions.Credentials(null, "key-1", "secret-1"), Duration.ofSeconds(60),
                 Duration.ofSeconds(10), waits::add, notice -> {
                 });
@@ -92,5 +84,24 @@ class SenderTest {
         assertEquals("scripted 413", answer.error());
         assertTrue(waits.isEmpty());
         assertEquals(1, seen.size());
+    }
+
+    @Test
+    void waitNoticesUseADecimalPointWhateverTheMachineLocale() throws Exception {
+        script.add(new int[]{ 503, 0 });
+        List<String> notices = new ArrayList<>();
+        Locale before = Locale.getDefault();
+        Locale.setDefault(Locale.GERMANY);
+        try {
+            Sender sender = new Sender(URI.create(server.url()),
+                    new ImportOptions.Credentials(null, "key-1", "secret-1"),
+                    Duration.ofSeconds(60), Duration.ofSeconds(10), wait -> {
+                    }, notices::add);
+            assertEquals(202, sender.post("/api/ingest/v1/batch", "application/x-ndjson",
+                    "{\"type\":\"ip\"}\n".getBytes(StandardCharsets.UTF_8), "ti-import-locale").status());
+        } finally {
+            Locale.setDefault(before);
+        }
+        assertEquals(List.of("503 (scripted 503); waiting 0.2 s"), notices);
     }
 }

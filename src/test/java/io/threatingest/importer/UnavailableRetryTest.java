@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,8 +19,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import com.sun.net.httpserver.HttpServer;
-
 /**
  * Items a 202 reports unavailable (the broker took part of a batch): sent once more, alone, with a key of their
  * own; what is still unavailable after that is in the rejects file. The service is scripted here because a
@@ -32,7 +29,7 @@ class UnavailableRetryTest {
     record Request(String key, String body) {
     }
 
-    HttpServer server;
+    FakeServer server;
     final List<Request> requests = new CopyOnWriteArrayList<>();
     final List<String> answers = new ArrayList<>();
 
@@ -41,28 +38,22 @@ class UnavailableRetryTest {
 
     @BeforeEach
     void start() throws Exception {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/api/ingest/v1/batch", exchange -> {
+        server = new FakeServer("/api/ingest/v1/batch", exchange -> {
             requests.add(new Request(exchange.getRequestHeaders().getFirst("Idempotency-Key"),
-                    new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
-            byte[] body = answers.remove(0).getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", "application/json");
-            exchange.sendResponseHeaders(202, body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
+                    FakeServer.body(exchange)));
+            FakeServer.answer(exchange, 202, "application/json", answers.remove(0));
         });
-        server.start();
     }
 
     @AfterEach
     void stop() {
-        server.stop(0);
+        server.close();
     }
 
     private ImportUsageTest.Run importFile(Path file, Path rejects) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = ImportCommand.run(new String[]{ "--url", "http://127.0.0.1:" + server.getAddress().getPort(),
+        int code = ImportCommand.run(new String[]{ "--url", server.url(),
                 "--token", "t", "--rejects", rejects.toString(), file.toString() }, Map.of(),
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
                 false);
