@@ -5,8 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import jakarta.validation.constraints.Min;
-
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -78,7 +76,6 @@ public interface IngestConfig {
 
         /** Statuses remembered at once (memory backend); the oldest are forgotten first. */
         @WithDefault("10000")
-        @Min(1)
         int maxStatuses();
 
         /** The collections, by id (a UUID); none by default. */
@@ -103,7 +100,6 @@ public interface IngestConfig {
 
         /** Trees one event carries at most; 1 gives one event per tree. */
         @WithDefault("100")
-        @Min(1)
         int treesPerEvent();
 
         /**
@@ -115,7 +111,6 @@ public interface IngestConfig {
 
         /** Events of one batch sent to the broker before the first is settled. */
         @WithDefault("64")
-        @Min(1)
         int publishWindow();
     }
 
@@ -234,7 +229,6 @@ public interface IngestConfig {
 
         /** Items (entity trees) in one {@code POST /batch}. */
         @WithDefault("10000")
-        @Min(1)
         int maxBatchItems();
     }
 
@@ -343,7 +337,6 @@ public interface IngestConfig {
          * refused at once (503 with {@code Retry-After}) rather than queued without bound.
          */
         @WithDefault("10000")
-        @Min(1)
         int maxInFlight();
     }
 
@@ -402,7 +395,6 @@ public interface IngestConfig {
          * same key pair share one computation.
          */
         @WithDefault("2")
-        @Min(1)
         int maxConcurrentVerifications();
 
         /** Create an in-memory key pair with every role at start and print it once (local and dev only). */
@@ -421,7 +413,6 @@ public interface IngestConfig {
 
             /** Tokens remembered at once, the least recently used forgotten first (0 verifies every request). */
             @WithDefault("10000")
-            @Min(0)
             int maxSize();
 
             /** The longest a verified token is remembered (0 verifies every request). */

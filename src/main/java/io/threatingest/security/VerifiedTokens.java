@@ -35,7 +35,7 @@ final class VerifiedTokens<V> {
         this.entries = new LinkedHashMap<>(16, 0.75f, true) {
 
             @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Entry<V>> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<String, VerifiedTokens.Entry<V>> eldest) {
                 return size() > VerifiedTokens.this.maxEntries;
             }
         };

@@ -3,7 +3,6 @@ package io.threatingest.http.error;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 
-import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 
@@ -147,11 +146,6 @@ public class ErrorMappers {
     @ServerExceptionMapper
     public Response mismatchedJson(MismatchedInputException e) {
         return badJson(e);
-    }
-
-    @ServerExceptionMapper
-    public Response constraintViolation(ConstraintViolationException e) {
-        return ErrorResponses.build(ErrorKind.INVALID_REQUEST, e.getMessage(), null, null, null);
     }
 
     @ServerExceptionMapper
