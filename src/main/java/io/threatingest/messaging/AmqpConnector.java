@@ -79,6 +79,7 @@ public class AmqpConnector implements InboundConnector, OutboundConnector, Healt
     @Override
     public Flow.Subscriber<? extends Message<?>> getSubscriber(Config config) {
         String address = address(config);
+        broker.openSenderEarly(address);
         broker.start();
         return new Sender(address);
     }

@@ -61,6 +61,7 @@ public class BrokerConnection {
     private final Instance<TlsConfigurationRegistry> tlsRegistry;
     private final Map<String, Future<AmqpSender>> senders = new HashMap<>();
     private final Map<String, Consumer<AmqpMessage>> subscriptions = new ConcurrentHashMap<>();
+    private final Set<String> outgoing = ConcurrentHashMap.newKeySet();
     private final Set<String> attached = new HashSet<>();
     private final Future<Context> context;
     private final AmqpClient client;
@@ -124,6 +125,14 @@ public class BrokerConnection {
         client.close();
         // The verticle is left to Vert.x, which undeploys every verticle as it closes: undeploying it here too raced
         // with that and logged "Already undeployed" as an error at every clean shutdown.
+    }
+
+    /**
+     * Opens a sender link to {@code address} as soon as each connection is up, so that the first publish after a
+     * start or a reconnection does not wait for the link (nor for its code to be loaded).
+     */
+    public void openSenderEarly(String address) {
+        outgoing.add(address);
     }
 
     /**
@@ -262,6 +271,7 @@ public class BrokerConnection {
             conn.exceptionHandler(failure -> LOG.debugf("AMQP connection error: %s", failure.getMessage()));
             conn.closeFuture().onComplete(done -> dropConnection(attempt, "connection closed"));
             subscriptions.forEach((address, handler) -> attach(conn, address, handler));
+            outgoing.forEach(this::sender);
         });
         attempt.onFailure(failure -> {
             lastFailure = failure;

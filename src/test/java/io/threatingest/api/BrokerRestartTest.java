@@ -100,4 +100,20 @@ class BrokerRestartTest {
         System.out.printf("broker restart: %d acknowledged, %d refused, all acknowledged ones delivered%n",
                 acknowledged.size(), refused.get());
     }
+
+    @Test
+    void afterAReconnectionEveryOutgoingAddressHasItsSenderBeforeAnyPublish() throws Exception {
+        broker.stop();
+        broker.start();
+        List<String> outgoing = List.of("ingest.entities", "ingest.associations", "ingest.comments", "ingest.scans");
+        Set<String> producing = Set.of();
+        for (int i = 0; i < 150 && !producing.containsAll(outgoing); i++) {
+            Thread.sleep(100);
+            producing = broker.server().getSessions().stream()
+                    .flatMap(session -> session.getServerProducers().stream())
+                    .map(producer -> String.valueOf(producer.getAddress()))
+                    .collect(java.util.stream.Collectors.toSet());
+        }
+        assertTrue(producing.containsAll(outgoing), "sender links open with the connection: " + producing);
+    }
 }
