@@ -88,6 +88,11 @@ public class ApiKeyStore {
         reloadListeners.add(listener);
     }
 
+    /** One of the loaded keys, if any. */
+    Optional<ApiKey> anyKey() {
+        return keys.values().stream().findFirst();
+    }
+
     public Optional<ApiKey> find(String keyId) {
         ApiKey demo = demoKey;
         if (demo != null && demo.keyId().equals(keyId)) {
