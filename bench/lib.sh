@@ -1,5 +1,6 @@
-# Shared by bench/run.sh and bench/channels.sh (source it from the project's root): the service's JVM, the request
-# bodies, one wrk measurement, and the small helpers around them. Only 127.0.0.1 is used.
+# Shared by bench/run.sh, bench/channels.sh and bench/startup.sh (source it from the project's root): the service's
+# JVM, the request bodies, one wrk measurement, the wait for a first 202, and the small helpers around them. Only
+# 127.0.0.1 is used.
 
 # Temurin 25 when it is installed, else the java on the PATH.
 JAVA=java
@@ -53,3 +54,20 @@ wrk_post() {
 }
 # wrk_rps OUT: requests per second of a wrk report.
 wrk_rps() { awk '/Requests\/sec/ {printf "%.0f", $2}' "$1"; }
+
+# await_first_202 PORT URL BODY_FILE PID: waits for the service (process PID) to answer a POST of BODY_FILE to URL
+# with 202, polling every 10 ms, with the API key in SERVICE_KEY / SERVICE_SECRET. Until the port accepts a
+# connection it probes with bash's /dev/tcp rather than curl: a curl started every 10 ms took CPU from the starting
+# JVM on a 2-core machine. Returns 1 if the service exits first.
+await_first_202() {
+  local port=$1 url=$2 body=$3 pid=$4
+  until (exec 3<> "/dev/tcp/127.0.0.1/$port") 2> /dev/null; do
+    kill -0 "$pid" 2> /dev/null || return 1
+    sleep 0.01
+  done
+  until [ "$(curl -s -o /dev/null -w '%{http_code}' -X POST "$url" -H 'Content-Type: application/json' \
+      -H "api-key: $SERVICE_KEY" -H "api-secret: $SERVICE_SECRET" --data-binary "@$body")" = 202 ]; do
+    kill -0 "$pid" 2> /dev/null || return 1
+    sleep 0.01
+  done
+}

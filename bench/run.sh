@@ -166,10 +166,7 @@ startup_ms() { # median of 5 runs of: process start to the first 202
   for i in 1 2 3 4 5; do
     t0=$(date +%s%N)
     start_service "$@"
-    until [ "$(curl -s -o /dev/null -w '%{http_code}' -X POST "$BODY_URL" -H 'Content-Type: application/json' \
-        -H "api-key: $SERVICE_KEY" -H "api-secret: $SERVICE_SECRET" --data-binary "@$WORK/example.json")" = 202 ]; do
-      sleep 0.01
-    done
+    await_first_202 "$HTTP_PORT" "$BODY_URL" "$WORK/example.json" "$SERVICE_PID"
     t1=$(date +%s%N)
     runs+=($(( (t1 - t0) / 1000000 )))
     stop_service

@@ -18,8 +18,10 @@ HTTP_PORT=${HTTP_PORT:-18081}
 WORK=target/bench
 RESULTS=${RESULTS:-bench/results/$(date +%Y-%m-%d)-startup.md}
 JDK=${JDK:-/usr/lib/jvm/temurin-25-jdk-amd64}
-JAVA=$JDK/bin/java
 SMALL_FLAGS=(-Xmx64m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=32m -Xss256k)
+# shellcheck source=bench/lib.sh
+. bench/lib.sh
+JAVA=$JDK/bin/java
 # shellcheck source=scripts/lib/artemis.sh
 . scripts/lib/artemis.sh
 
@@ -55,11 +57,8 @@ startup_ms() { # JAR [JVM options...]: median of RUNS starts, process start to t
       -Dingest.broker.username=ingest -Dingest.broker.password=ingest \
       -Dingest.auth.api-keys-file="$WORK/api-keys.jsonl" -jar "$jar" > "$WORK/service.log" 2>&1 &
     SERVICE_PID=$!
-    until [ "$(curl -s -o /dev/null -w '%{http_code}' -X POST "$BODY_URL" -H 'Content-Type: application/json' \
-        -H "api-key: $SERVICE_KEY" -H "api-secret: $SERVICE_SECRET" --data-binary "@$WORK/example.json")" = 202 ]; do
-      kill -0 "$SERVICE_PID" 2> /dev/null || { echo "the service exited; see $WORK/service.log" >&2; exit 1; }
-      sleep 0.01
-    done
+    await_first_202 "$HTTP_PORT" "$BODY_URL" "$WORK/example.json" "$SERVICE_PID" \
+      || { echo "the service exited; see $WORK/service.log" >&2; exit 1; }
     t1=$(date +%s%N)
     runs+=($(( (t1 - t0) / 1000000 )))
     cpus+=($(awk -v hz="$hz" '{printf "%.0f", ($14 + $15) * 1000 / hz}' "/proc/$SERVICE_PID/stat"))
