@@ -39,8 +39,8 @@ public class ApiKeyIdentityProvider implements IdentityProvider<ApiKeyAuthentica
 
     /**
      * Runs one Argon2id check against a loaded key's hash with a secret nobody holds, on a background thread, so that
-     * the first real check after a start runs compiled code: interpreted, it added about 0.3 s to the first
-     * request's answer. It takes a verification permit like any check, so memory stays bounded.
+     * the first real check after a start finds the hash's code loaded and compiled instead of paying for it in the
+     * first request's answer. It takes a verification permit like any check, so memory stays bounded.
      */
     void warmUp(@Observes StartupEvent event) {
         store.anyKey().ifPresent(key -> {
