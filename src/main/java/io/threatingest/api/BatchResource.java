@@ -46,6 +46,7 @@ import io.threatingest.service.Batch;
 import io.threatingest.service.BatchItemError;
 import io.threatingest.service.BatchOutcome;
 import io.threatingest.service.BatchService;
+import io.threatingest.service.OffLoop;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.RoutingContext;
 
@@ -116,8 +117,11 @@ public class BatchResource {
             throw new ApiException(ErrorKind.BODY_REQUIRED, "send {\"entities\": [...]}", "");
         }
         byte[] bytes = body.getBytes();
-        documents.readDocument(bytes, bytes.length, batch);
-        return publish(batch, options);
+        // binding and validating up to max-batch-items trees takes a while: not on the event loop
+        return OffLoop.run(() -> {
+            documents.readDocument(bytes, bytes.length, batch);
+            return batch;
+        }).flatMap(read -> publish(read, options));
     }
 
     @POST
@@ -145,7 +149,7 @@ public class BatchResource {
         if (streamed == null) {
             // an empty body ends with the headers and is never streamed
             Buffer body = routing.body().buffer();
-            read = Uni.createFrom().item(() -> {
+            read = OffLoop.run(() -> {
                 if (body != null) {
                     lines.feed(body);
                 }
