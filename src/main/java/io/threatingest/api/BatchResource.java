@@ -23,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.smallrye.mutiny.Uni;
@@ -82,6 +83,7 @@ public class BatchResource {
     private final BatchDocuments documents;
     private final Duration retryAfter;
     private final IdempotencyKeys idempotency;
+    private final ObjectMapper json;
 
     public BatchResource(BatchService batches, CallerResolver callers, ObjectMapper json, IngestConfig config,
             IdempotencyKeys idempotency) {
@@ -89,6 +91,7 @@ public class BatchResource {
         this.batches = batches;
         this.callers = callers;
         this.documents = new BatchDocuments(json);
+        this.json = json;
         this.retryAfter = config.publish().retryAfter();
     }
 
@@ -197,7 +200,9 @@ public class BatchResource {
         if (batch.isEmpty()) {
             throw new ApiException(ErrorKind.INVALID_REQUEST, "a batch needs at least one entity", "/entities");
         }
-        return batches.publish(batch, options.atomic(), options.dryRun()).map(outcomes -> answer(outcomes, options));
+        // the answer of a large batch (a line per item) is written off the event loop too
+        return batches.publish(batch, options.atomic(), options.dryRun())
+                .flatMap(outcomes -> OffLoop.run(() -> answer(outcomes, options)));
     }
 
     private Response answer(List<BatchOutcome> outcomes, Options options) {
@@ -208,8 +213,8 @@ public class BatchResource {
         // a batch is never empty here, so NOTHING cannot be its verdict
         SubmissionVerdict verdict = SubmissionVerdict.of(accepted, unavailable, rejected);
         if (verdict == SubmissionVerdict.ACCEPTED) {
-            return Response.status(verdict.status(options.dryRun()))
-                    .entity(new BatchResponse(null, accepted, rejected, unavailable, items)).build();
+            return Response.status(verdict.status(options.dryRun())).type(MediaType.APPLICATION_JSON_TYPE)
+                    .entity(serialise(new BatchResponse(null, accepted, rejected, unavailable, items))).build();
         }
         Response error;
         if (verdict == SubmissionVerdict.BROKER_TOOK_NONE) {
@@ -228,6 +233,14 @@ public class BatchResource {
         }
         return ErrorResponses.reporting(error,
                 detail -> new BatchResponse(detail, accepted, rejected, unavailable, items));
+    }
+
+    private byte[] serialise(BatchResponse response) {
+        try {
+            return json.writeValueAsBytes(response);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("batch answer could not be serialised", e);
+        }
     }
 
     private static int count(List<BatchOutcome> outcomes, BatchOutcome.Status status) {
