@@ -11,8 +11,8 @@ import io.quarkus.runtime.StartupEvent;
 
 /**
  * The settings that a value below their minimum would break (a window, a cap or a pool of none): checked first at
- * start, which then stops with every such setting named. Checked here rather than by Bean Validation, whose
- * start-up cost was a quarter of the main thread's work to the first answer.
+ * start, which then stops with every such setting named. Checked here rather than by Bean Validation, which
+ * made the plain jar's start about half a second longer for these seven settings.
  */
 @ApplicationScoped
 public class SettingMinimums {
