@@ -48,6 +48,8 @@ import io.threatingest.service.BatchItemError;
 import io.threatingest.service.BatchOutcome;
 import io.threatingest.service.BatchService;
 import io.threatingest.service.OffLoop;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.RoutingContext;
 
@@ -160,30 +162,50 @@ public class BatchResource {
                 return batch;
             });
         } else {
+            // Each chunk's lines are bound and validated on a worker, in order, while the connection is paused; the
+            // fingerprint, the pause and the answers stay on the event loop (which alone touches pending).
+            Context context = Vertx.currentContext();
+            int[] pending = { 0 };
             read = Uni.createFrom().emitter(emitter -> streamed.consume(chunk -> {
-                if (!lines.failed()) {
-                    try {
-                        if (fingerprint != null) {
-                            byte[] bytes = chunk.getBytes();
-                            fingerprint.body(bytes, 0, bytes.length);
+                if (fingerprint != null) {
+                    byte[] bytes = chunk.getBytes();
+                    fingerprint.body(bytes, 0, bytes.length);
+                }
+                pending[0]++;
+                routing.request().pause();
+                context.executeBlocking(() -> {
+                    if (!lines.failed()) {
+                        try {
+                            lines.feed(chunk);
+                        } catch (RuntimeException e) {
+                            lines.fail();
+                            throw e;
                         }
-                        lines.feed(chunk);
-                    } catch (RuntimeException e) {
-                        lines.fail();
+                    }
+                    return null;
+                }, true).onComplete(fed -> {
+                    if (fed.failed()) {
                         routing.response().putHeader("Connection", "close");
-                        emitter.fail(e);
+                        emitter.fail(fed.cause());
                     }
-                }
-            }, () -> {
-                if (!lines.failed()) {
-                    try {
-                        lines.finish();
-                        emitter.complete(batch);
-                    } catch (RuntimeException e) {
-                        emitter.fail(e);
+                    // after a failure the rest of the body is read and dropped, as the answer goes out
+                    if (--pending[0] == 0) {
+                        routing.request().resume();
                     }
+                });
+            }, () -> context.executeBlocking(() -> {
+                if (lines.failed()) {
+                    return null;
                 }
-            }, emitter::fail));
+                lines.finish();
+                return batch;
+            }, true).onComplete(finished -> {
+                if (finished.failed()) {
+                    emitter.fail(finished.cause());
+                } else if (finished.result() != null) {
+                    emitter.complete(finished.result());
+                }
+            }), emitter::fail));
         }
         if (fingerprint != null) {
             // the body is known only now: a retry was read (and validated) in full, and is answered from the store
