@@ -83,7 +83,10 @@ public final class StreamedBody {
         }
         received += chunk.length();
         if (received > limit) {
-            routing.response().putHeader("Connection", "close");
+            // the answer may be out already (an item past the batch limit was refused first)
+            if (!routing.response().headWritten()) {
+                routing.response().putHeader("Connection", "close");
+            }
             fail(new ApiException(ErrorKind.BODY_TOO_LARGE, "at most " + limit + " bytes", null));
             return;
         }
