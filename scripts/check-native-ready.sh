@@ -7,6 +7,19 @@ cd "$(dirname "$0")/.."
 
 fail() { echo "native-ready: $*" >&2; exit 1; }
 
+# The native build rewrites what the JVM build left in target/ for the packaged-jar tests (the artifact's
+# description, which @QuarkusIntegrationTest reads, and the generated manifests): they are put back on exit, so
+# that .ci/run can run those tests after this script while the analysis runs beside them.
+saved=$(mktemp -d)
+[ -f target/quarkus-artifact.properties ] && cp target/quarkus-artifact.properties "$saved/"
+[ -d target/kubernetes ] && cp -a target/kubernetes "$saved/"
+restore() {
+  [ -f "$saved/quarkus-artifact.properties" ] && cp "$saved/quarkus-artifact.properties" target/
+  [ -d "$saved/kubernetes" ] && rm -rf target/kubernetes && cp -a "$saved/kubernetes" target/
+  rm -rf "$saved"
+}
+trap restore EXIT
+
 ./mvnw -B -q -ntp package -Pnative -DskipTests -Dcodegen.skip=true -Dquarkus.native.sources-only=true
 sources=target/native-sources
 runner=$(ls "$sources"/*-runner.jar)

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
@@ -45,6 +46,8 @@ import io.threatingest.support.TestCredentials;
 class TokenKeysAcrossStartsIT {
 
     private static final int STARTS = 6;
+    /** Starts launched at once: each is an independent process, and together they use both cores of a CI machine. */
+    private static final int TOGETHER = 3;
 
     private record Signer(SignatureAlgorithm algorithm, String keyId, PrivateKey key) {
     }
@@ -95,27 +98,42 @@ class TokenKeysAcrossStartsIT {
 
     private void everyStartAccepts(String kind, String keyFile, List<Signer> signers) throws Exception {
         List<String> outcomes = new ArrayList<>();
-        for (int start = 1; start <= STARTS; start++) {
-            ShippedConfiguration shipped = shipped(kind + "-" + start).replaceFile("jwt-public-key.pem", keyFile);
-            try (PackagedReplica service = PackagedReplica.start(kind + "-" + start, shipped.environment(),
-                    Map.of())) {
-                for (Signer signer : signers) {
-                    String token = ShippedManifestIT.token(shipped, kind + "-" + UUID.randomUUID(),
-                            signer.algorithm(), signer.keyId(), signer.key());
-                    HttpResponse<String> answer = http.send(HttpRequest
-                            .newBuilder(URI.create(service.base() + "/api/ingest/v1/entity?dryRun=true"))
-                            .timeout(PackagedReplica.timeout()).header("Authorization", "Bearer " + token)
-                            .header("Content-Type", "application/json")
-                            .POST(HttpRequest.BodyPublishers.ofString(
-                                    "{\"type\":\"ip\",\"attributes\":{\"ip\":\"192.0.2.45\"}}"))
-                            .build(), HttpResponse.BodyHandlers.ofString());
-                    outcomes.add("start " + start + " " + signer.algorithm() + ": " + answer.statusCode()
-                            + (answer.statusCode() == 200 ? "" : " " + answer.body()));
+        for (int first = 1; first <= STARTS; first += TOGETHER) {
+            Map<Integer, ShippedConfiguration> configurations = new TreeMap<>();
+            Map<Integer, PackagedReplica> replicas = new TreeMap<>();
+            try {
+                for (int start = first; start < first + TOGETHER && start <= STARTS; start++) {
+                    ShippedConfiguration shipped = shipped(kind + "-" + start).replaceFile("jwt-public-key.pem",
+                            keyFile);
+                    configurations.put(start, shipped);
+                    replicas.put(start, PackagedReplica.launch(kind + "-" + start, shipped.environment(), Map.of()));
                 }
-                service.stop();
-                List<String> loud = service.logLines().stream().filter(line -> line.contains("\"level\":\"WARN\"")
-                        || line.contains("\"level\":\"ERROR\"")).toList();
-                assertEquals(List.of(), loud, kind + ", start " + start + ": warnings or errors logged");
+                for (Map.Entry<Integer, PackagedReplica> replica : replicas.entrySet()) {
+                    int start = replica.getKey();
+                    PackagedReplica service = replica.getValue();
+                    service.awaitReady();
+                    for (Signer signer : signers) {
+                        String token = ShippedManifestIT.token(configurations.get(start),
+                                kind + "-" + UUID.randomUUID(), signer.algorithm(), signer.keyId(), signer.key());
+                        HttpResponse<String> answer = http.send(HttpRequest
+                                .newBuilder(URI.create(service.base() + "/api/ingest/v1/entity?dryRun=true"))
+                                .timeout(PackagedReplica.timeout()).header("Authorization", "Bearer " + token)
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(
+                                        "{\"type\":\"ip\",\"attributes\":{\"ip\":\"192.0.2.45\"}}"))
+                                .build(), HttpResponse.BodyHandlers.ofString());
+                        outcomes.add("start " + start + " " + signer.algorithm() + ": " + answer.statusCode()
+                                + (answer.statusCode() == 200 ? "" : " " + answer.body()));
+                    }
+                    service.stop();
+                    List<String> loud = service.logLines().stream().filter(line -> line.contains(
+                            "\"level\":\"WARN\"") || line.contains("\"level\":\"ERROR\"")).toList();
+                    assertEquals(List.of(), loud, kind + ", start " + start + ": warnings or errors logged");
+                }
+            } finally {
+                for (PackagedReplica replica : replicas.values()) {
+                    replica.close();
+                }
             }
         }
         System.out.printf("%s, %d starts: %s%n", kind, STARTS, outcomes);
