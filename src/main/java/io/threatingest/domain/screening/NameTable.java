@@ -25,16 +25,29 @@ final class NameTable {
     /** The value stored for {@code key[from, to)}, or {@link ListSets#NONE}. */
     int get(byte[] key, int from, int to) {
         int hash = hash(key, from, to);
-        for (int slot = hash & mask;; slot = (slot + 1) & mask) {
-            long at = slots[slot];
-            if (at == 0) {
-                return ListSets.NONE;
-            }
+        return get(hash, first(hash), key, from, to);
+    }
+
+    /**
+     * The first slot a key of this hash is looked for in. A caller with several keys to look up reads all their
+     * first slots before comparing any: the loads do not depend on each other, so the processor fetches them from
+     * memory together instead of one after the other (the table is far larger than its caches at millions of keys).
+     */
+    long first(int hash) {
+        return slots[hash & mask];
+    }
+
+    /** {@link #get(byte[], int, int)} for a key whose hash and first slot ({@link #first}) are known. */
+    int get(int hash, long first, byte[] key, int from, int to) {
+        long at = first;
+        for (int slot = hash & mask; at != 0; at = slots[slot]) {
             int entry = (int) at;
             if ((int) (at >>> 32) == hash && same(entry - 1, key, from, to)) {
                 return values[entry - 1];
             }
+            slot = (slot + 1) & mask;
         }
+        return ListSets.NONE;
     }
 
     /** Stores {@code value} for the key, or the union of it and the value already there. */

@@ -190,12 +190,17 @@ public final class ScreeningIndex {
         }
         Hits hits = new Hits();
         int t = type.ordinal();
+        byte[] bytes = null;
+        int exactHash = 0;
+        long exactFirst = 0;
         if (exactFor[t]) {
-            byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-            add(hits, exact.get(bytes, 0, bytes.length), t, -1);
+            // the exact table's slot is read now and compared last, so that its fetch overlaps the host names' ones
+            bytes = text.getBytes(StandardCharsets.UTF_8);
+            exactHash = NameTable.hash(bytes, 0, bytes.length);
+            exactFirst = exact.first(exactHash);
         }
         switch (type) {
-            case FQDN -> host(text, hits, t, -1);
+            case FQDN -> host(bytes != null ? bytes : text.getBytes(StandardCharsets.UTF_8), hits, t, -1);
             case URL -> {
                 String host = urlHost(text);
                 if (host != null) {
@@ -230,6 +235,9 @@ public final class ScreeningIndex {
             }
             default -> {
             }
+        }
+        if (bytes != null) {
+            add(hits, exact.get(exactHash, exactFirst, bytes, 0, bytes.length), t, -1);
         }
         if (substringFor[t]) {
             Hits found = new Hits();
@@ -268,22 +276,43 @@ public final class ScreeningIndex {
 
     /** The name and every name it lies below: {@code a.b.example.com}, {@code b.example.com}, ... {@code com}. */
     private void host(String name, Hits hits, int t, int also) {
+        host(name.getBytes(StandardCharsets.UTF_8), hits, t, also);
+    }
+
+    private void host(byte[] bytes, Hits hits, int t, int also) {
         if (hosts.size() == 0) {
             return;
         }
-        byte[] bytes = name.getBytes(StandardCharsets.UTF_8);
         int end = bytes.length;
         if (end > 0 && bytes[end - 1] == '.') {
             end--;
         }
-        for (int from = 0; from < end;) {
-            add(hits, hosts.get(bytes, from, end), t, also);
-            int dot = from;
-            while (dot < end && bytes[dot] != '.') {
-                dot++;
-            }
-            from = dot + 1;
+        int names = 0;
+        for (int from = 0; from < end; from = next(bytes, from, end)) {
+            names++;
         }
+        int[] starts = new int[names];
+        int[] hashes = new int[names];
+        long[] firsts = new long[names];
+        for (int i = 0, from = 0; i < names; i++, from = next(bytes, from, end)) {
+            starts[i] = from;
+            hashes[i] = NameTable.hash(bytes, from, end);
+        }
+        for (int i = 0; i < names; i++) {
+            firsts[i] = hosts.first(hashes[i]);
+        }
+        for (int i = 0; i < names; i++) {
+            add(hits, hosts.get(hashes[i], firsts[i], bytes, starts[i], end), t, also);
+        }
+    }
+
+    /** Where the name above the one starting at {@code from} starts (past the next dot), or {@code end}. */
+    private static int next(byte[] bytes, int from, int end) {
+        int dot = from;
+        while (dot < end && bytes[dot] != '.') {
+            dot++;
+        }
+        return dot + 1;
     }
 
     private void address(IpAddress ip, int prefix, Hits hits, int t, int also) {

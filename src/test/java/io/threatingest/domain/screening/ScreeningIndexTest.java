@@ -47,6 +47,9 @@ class ScreeningIndexTest {
                 // hostname: the name and every name below it, not above or beside it
                 row(DataType.FQDN, "example.com", 1, 6),
                 row(DataType.FQDN, "a.b.example.com", 1, 6),
+                row(DataType.FQDN, "a.b.example.com.", 1, 6),
+                row(DataType.FQDN, "l1.l2.l3.l4.l5.l6.l7.l8.l9.l10.l11.l12.example.com", 1, 6),
+                row(DataType.FQDN, "l1.l2.l3.l4.l5.l6.l7.l8.l9.l10.l11.l12.example.co"),
                 row(DataType.FQDN, "badexample.com"),
                 row(DataType.FQDN, "com"),
                 row(DataType.FQDN, "x.cdn.example.net", 1),
