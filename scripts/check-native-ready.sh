@@ -13,9 +13,10 @@ fail() { echo "native-ready: $*" >&2; exit 1; }
 saved=$(mktemp -d)
 [ -f target/quarkus-artifact.properties ] && cp target/quarkus-artifact.properties "$saved/"
 [ -d target/kubernetes ] && cp -a target/kubernetes "$saved/"
-restore() {
+restore() {  # what was not there before goes
+  rm -rf target/quarkus-artifact.properties target/kubernetes
   [ -f "$saved/quarkus-artifact.properties" ] && cp "$saved/quarkus-artifact.properties" target/
-  [ -d "$saved/kubernetes" ] && rm -rf target/kubernetes && cp -a "$saved/kubernetes" target/
+  [ -d "$saved/kubernetes" ] && cp -a "$saved/kubernetes" target/
   rm -rf "$saved"
 }
 trap restore EXIT

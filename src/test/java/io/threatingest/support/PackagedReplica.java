@@ -26,7 +26,8 @@ public final class PackagedReplica implements AutoCloseable {
      * this jar and runs C1 only: 2.4 s to a live endpoint instead of 4.1 s here (JDK 17). Neither changes what the
      * service does; the shipped images' own JVM settings are measured by the bench, not here.
      */
-    private static final Path ARCHIVE = Path.of("target", "packaged-replica.jsa");
+    private static final Path ARCHIVE = Path.of("target", "packaged-replica-"
+            + System.getProperty("java.vm.version").replaceAll("[^A-Za-z0-9.+-]", "_") + ".jsa");
     private static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar");
     private static final List<String> JVM_FLAGS = List.of("-XX:TieredStopAtLevel=1", "-Xlog:cds*=off");
 
