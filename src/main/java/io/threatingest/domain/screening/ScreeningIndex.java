@@ -306,7 +306,7 @@ public final class ScreeningIndex {
         }
     }
 
-    /** Where the name above the one starting at {@code from} starts (past the next dot), or {@code end}. */
+    /** Where the name above the one starting at {@code from} starts: past its next dot, or past {@code end}. */
     private static int next(byte[] bytes, int from, int end) {
         int dot = from;
         while (dot < end && bytes[dot] != '.') {
