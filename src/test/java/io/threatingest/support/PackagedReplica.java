@@ -59,15 +59,20 @@ public final class PackagedReplica implements AutoCloseable {
     /** Starts the process without waiting for it to be ready (for a start that is expected to fail). */
     public static PackagedReplica launch(String name, Map<String, String> environment, Map<String, String> settings)
             throws Exception {
+        List<String> sharing = archive() ? List.of("-XX:SharedArchiveFile=" + ARCHIVE) : List.of();
+        return spawn(name, sharing, environment, settings);
+    }
+
+    private static PackagedReplica spawn(String name, List<String> jvmOptions, Map<String, String> environment,
+            Map<String, String> settings) throws IOException {
         int port;
         try (ServerSocket free = new ServerSocket(0)) {
             port = free.getLocalPort();
         }
-        List<String> command = new ArrayList<>(List.of(java()));
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString()));
         command.addAll(JVM_FLAGS);
-        if (archive()) {
-            command.add("-XX:SharedArchiveFile=" + ARCHIVE);
-        }
+        command.addAll(jvmOptions);
         command.add("-Dquarkus.http.port=" + port);
         settings.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(List.of("-jar", JAR.toString()));
@@ -78,10 +83,6 @@ public final class PackagedReplica implements AutoCloseable {
             builder.environment().putAll(environment);
         }
         return new PackagedReplica(name, port, builder.start());
-    }
-
-    private static String java() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
     /**
@@ -95,35 +96,9 @@ public final class PackagedReplica implements AutoCloseable {
             return true;
         }
         Files.deleteIfExists(ARCHIVE);
-        int port;
-        try (ServerSocket free = new ServerSocket(0)) {
-            port = free.getLocalPort();
-        }
-        List<String> command = new ArrayList<>(List.of(java()));
-        command.addAll(JVM_FLAGS);
-        command.addAll(List.of("-XX:ArchiveClassesAtExit=" + ARCHIVE, "-Dquarkus.http.port=" + port, "-jar",
-                JAR.toString()));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(log("archive").toFile()).start();
-        HttpClient http = HttpClient.newHttpClient();
-        HttpRequest live = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/live")).build();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        try {
-            while (System.nanoTime() < deadline && process.isAlive()) {
-                try {
-                    if (http.send(live, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                        break;
-                    }
-                } catch (IOException notYet) {
-                    // starting
-                }
-                Thread.sleep(100);
-            }
-        } finally {
-            process.destroy();
-            if (!process.waitFor(60, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-            }
+        try (PackagedReplica dumping = spawn("archive", List.of("-XX:ArchiveClassesAtExit=" + ARCHIVE), null,
+                Map.of())) {
+            dumping.answers("/q/health/live");
         }
         return Files.exists(ARCHIVE);
     }
@@ -147,20 +122,27 @@ public final class PackagedReplica implements AutoCloseable {
     }
 
     public void awaitReady() throws Exception {
+        if (!answers("/q/health/ready")) {
+            throw new AssertionError("replica " + name + " did not become ready; see target/replica-" + name + ".log");
+        }
+    }
+
+    /** Whether {@code path} answers 200 within 60 s, asked again every 200 ms while the process runs. */
+    private boolean answers(String path) throws Exception {
         HttpClient http = HttpClient.newHttpClient();
-        HttpRequest ready = HttpRequest.newBuilder(URI.create(base() + "/q/health/ready")).build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base() + path)).build();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (System.nanoTime() < deadline && process.isAlive()) {
             try {
-                if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
+                if (http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return true;
                 }
             } catch (IOException notYet) {
                 // starting
             }
             Thread.sleep(200);
         }
-        throw new AssertionError("replica " + name + " did not become ready; see target/replica-" + name + ".log");
+        return false;
     }
 
     /** SIGTERM, as Kubernetes stops a pod; its exit code once it ended (forcibly after 20 s: then -1). */
