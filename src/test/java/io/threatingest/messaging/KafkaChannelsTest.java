@@ -38,7 +38,8 @@ import io.vertx.core.json.JsonObject;
  * Every channel on Kafka, by configuration alone (KafkaServerResource sets the connectors): records in the
  * CloudEvents Kafka binding's binary mode, keyed by what they are about; scan status read from a topic, committed
  * once applied, a record that cannot be applied moved to the dead-letter topic; Kafka stopped gives 503 within the
- * publish timeout and readiness down, and publishing resumes when it is back, without a restart.
+ * publish timeout and readiness down, and publishing resumes when it is back, without a restart; what Kafka
+ * acknowledged before it stopped is still there after its restart (on the same ports, the log directory kept).
  */
 @QuarkusTest
 @WithTestResource(KafkaServerResource.class)
@@ -160,7 +161,8 @@ class KafkaChannelsTest {
     @Test
     @Order(4)
     void kafkaStoppedIs503WithinThePublishTimeoutAndPublishingResumesWhenItIsBack() throws Exception {
-        post(ENTITY, "{\"type\":\"ip\",\"attributes\":{\"ip\":\"198.51.100.1\"}}").then().statusCode(202);
+        String before = post(ENTITY, "{\"type\":\"ip\",\"attributes\":{\"ip\":\"198.51.100.1\"}}").then()
+                .statusCode(202).extract().path("submissionId");
         assertEquals("1.0", brokerConnectedGauge(), "the broker gauge on a deployment without AMQP");
         kafka.stop();
         try {
@@ -194,6 +196,9 @@ class KafkaChannelsTest {
         }
         given().get("/q/health/ready").then().statusCode(200);
         assertEquals("1.0", brokerConnectedGauge(), "the broker gauge once Kafka is back");
+        assertEquals(Duration.ZERO, kafka.formatTime(), "the restart kept the formatted log directory");
+        assertEquals(before, recordOf("ingest.entities", r -> before.equals(r.header("ce_id"))).header("ce_id"),
+                "a record acknowledged before the outage survives the restart");
     }
 
     private static String brokerConnectedGauge() {

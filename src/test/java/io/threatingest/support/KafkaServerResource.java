@@ -27,7 +27,7 @@ public class KafkaServerResource implements QuarkusTestResourceLifecycleManager 
         try {
             kafka = new KafkaServer().start();
             for (String topic : TOPICS) {
-                kafka.createTopic(topic, 1, false);
+                kafka.createTopic(topic, 1);
             }
         } catch (Exception e) {
             stop();
