@@ -20,9 +20,9 @@ import io.threatingest.support.BrokerFacing;
 
 /**
  * Every test class that reads or writes the broker's queues or changes the embedded broker's behaviour carries
- * {@link BrokerFacing} (on the class, a method, or a contract it extends), so that the standalone-broker pass
- * (scripts/standalone-broker-suite.sh, {@code -Dgroups=broker}) cannot silently lose a test that depends on the
- * broker.
+ * {@link BrokerFacing} (on the class, a method, or a contract it extends), so that the standalone-broker and Kafka
+ * passes (scripts/standalone-broker-suite.sh, scripts/kafka-suite.sh, {@code -Dgroups=broker}) cannot silently lose
+ * a test that depends on the broker.
  */
 class BrokerFacingTagsTest {
 

@@ -30,6 +30,7 @@ import io.restassured.specification.RequestSpecification;
 import io.threatingest.support.AuthFixtureResource;
 import io.threatingest.support.BrokerFacing;
 import io.threatingest.support.BrokerQueues;
+import io.threatingest.support.DeliveredEvent;
 import io.threatingest.support.EmbeddedBrokerResource;
 import io.threatingest.support.InjectBroker;
 import io.threatingest.support.RawHttp;
@@ -37,7 +38,6 @@ import io.threatingest.support.RawHttp.Answer;
 import io.threatingest.support.RawHttp.Encoding;
 import io.threatingest.support.Sha3;
 import io.threatingest.support.TestCredentials;
-import io.vertx.amqp.AmqpMessage;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
@@ -127,13 +127,13 @@ class BatchIngestTest {
         for (int i : new int[]{ 4, 6 }) {
             assertEquals(submissionId, answer.getString("items[" + i + "].submissionId"), "packed in one event");
         }
-        AmqpMessage message = queues.entities().await(submissionId, Duration.ofSeconds(10));
-        JsonObject event = message.bodyAsBinary().toJsonObject();
+        DeliveredEvent message = queues.entities().await(submissionId, Duration.ofSeconds(10));
+        JsonObject event = message.body().toJsonObject();
         String domainId = Sha3.id("domain", unique + ".example.com");
         assertEquals(List.of(domainId, domainId, Sha3.id("ip", "192.0.2.3")), event.getJsonArray("roots").getList());
         assertEquals(List.of(0, 4, 6), event.getJsonArray("items").getList());
         assertEquals(domainId, event.getString("rootId"));
-        assertEquals(domainId, message.applicationProperties().getString("cloudEvents:subject"));
+        assertEquals(domainId, message.attribute("subject"));
         List<String> ids = new ArrayList<>();
         event.getJsonArray("entities").forEach(e -> ids.add(((JsonObject) e).getString("id")));
         assertEquals(List.of(domainId, domainId, Sha3.id("ip", "192.0.2.3"),
@@ -195,7 +195,7 @@ class BatchIngestTest {
         assertEquals(150, answer.getInt("accepted"));
         Set<String> events = new HashSet<>(answer.getList("items.submissionId"));
         assertEquals(1, events.size(), "one event although trees-per-event is 100");
-        JsonObject event = queues.entities().await(events.iterator().next(), Duration.ofSeconds(10)).bodyAsBinary()
+        JsonObject event = queues.entities().await(events.iterator().next(), Duration.ofSeconds(10)).body()
                 .toJsonObject();
         assertEquals(150, event.getJsonArray("roots").size());
     }
@@ -216,7 +216,7 @@ class BatchIngestTest {
                 Map.of()).then().statusCode(202).extract().jsonPath().getString("items[0].submissionId");
         queues.entities().await(marker, Duration.ofSeconds(10));
         assertFalse(queues.entities().received().stream()
-                .anyMatch(m -> m.bodyAsBinary().toString().contains(unique)), "nothing of " + unique + " published");
+                .anyMatch(m -> m.body().toString().contains(unique)), "nothing of " + unique + " published");
     }
 
     @Test
@@ -240,7 +240,7 @@ class BatchIngestTest {
             assertEquals(100, events.size());
             List<String> published = new ArrayList<>();
             for (String id : events) {
-                JsonObject event = queues.entities().await(id, Duration.ofSeconds(30)).bodyAsBinary().toJsonObject();
+                JsonObject event = queues.entities().await(id, Duration.ofSeconds(30)).body().toJsonObject();
                 published.addAll(event.getJsonArray("roots").getList());
             }
             assertEquals(expected, published, "every tree published once, in order");
@@ -344,7 +344,7 @@ class BatchIngestTest {
                 Map.of()).then().statusCode(202).extract().jsonPath().getString("items[0].submissionId");
         queues.entities().await(marker, Duration.ofSeconds(10));
         assertEquals(1, queues.entities().received().stream()
-                .filter(m -> m.bodyAsBinary().toString().contains(unique)).count(), "published once: " + unique);
+                .filter(m -> m.body().toString().contains(unique)).count(), "published once: " + unique);
     }
 
     @Test

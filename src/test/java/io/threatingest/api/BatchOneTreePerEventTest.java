@@ -75,7 +75,7 @@ class BatchOneTreePerEventTest {
         List<String> events = answer.getList("items.submissionId");
         assertEquals(20, new HashSet<>(events).size());
         for (int i = 0; i < 20; i++) {
-            JsonObject event = queues.entities().await(events.get(i), Duration.ofSeconds(10)).bodyAsBinary()
+            JsonObject event = queues.entities().await(events.get(i), Duration.ofSeconds(10)).body()
                     .toJsonObject();
             String id = Sha3.id("domain", "d" + i + "." + unique + ".example.com");
             assertEquals(id, event.getString("rootId"));

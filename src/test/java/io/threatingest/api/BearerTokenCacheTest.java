@@ -120,7 +120,7 @@ class BearerTokenCacheTest {
         String submissionId = RestAssured.given().header("Authorization", "Bearer " + token)
                 .contentType(ContentType.JSON).body(body).post(EntityIngestTest.ENTITY)
                 .then().statusCode(202).extract().path("submissionId");
-        return queues.entities().await(submissionId, Duration.ofSeconds(10)).bodyAsBinary().toJsonObject();
+        return queues.entities().await(submissionId, Duration.ofSeconds(10)).body().toJsonObject();
     }
 
     @Test

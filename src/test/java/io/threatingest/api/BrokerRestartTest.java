@@ -22,6 +22,7 @@ import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.threatingest.local.EmbeddedBroker;
+import io.threatingest.support.AmqpQueueReader;
 import io.threatingest.support.AuthFixtureResource;
 import io.threatingest.support.BrokerFacing;
 import io.threatingest.support.EmbeddedBrokerResource;
@@ -92,7 +93,7 @@ class BrokerRestartTest {
         assertEquals(0, other.get(), "only 202 and 503 are possible answers");
         assertTrue(refused.get() > 0, "the outage was noticed");
         assertTrue(acknowledgedAfterRestart.get() > 0, "publishing resumed after the restart");
-        try (QueueReader queue = new QueueReader(broker.port(), EmbeddedBrokerResource.ENTITIES)) {
+        try (QueueReader queue = new AmqpQueueReader(broker.port(), EmbeddedBrokerResource.ENTITIES)) {
             for (String id : List.copyOf(acknowledged)) {
                 queue.await(id, Duration.ofSeconds(20));
             }

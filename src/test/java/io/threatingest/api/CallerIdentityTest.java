@@ -34,7 +34,7 @@ class CallerIdentityTest {
             throws InterruptedException {
         String submissionId = request.contentType(ContentType.JSON).body(body).post(EntityIngestTest.ENTITY)
                 .then().statusCode(202).extract().path("submissionId");
-        return queues.entities().await(submissionId, Duration.ofSeconds(10)).bodyAsBinary().toJsonObject();
+        return queues.entities().await(submissionId, Duration.ofSeconds(10)).body().toJsonObject();
     }
 
     @Test

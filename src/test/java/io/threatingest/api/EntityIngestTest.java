@@ -25,11 +25,11 @@ import io.restassured.response.Response;
 import io.threatingest.support.AuthFixtureResource;
 import io.threatingest.support.BrokerFacing;
 import io.threatingest.support.BrokerQueues;
+import io.threatingest.support.DeliveredEvent;
 import io.threatingest.support.EmbeddedBrokerResource;
 import io.threatingest.support.InjectBroker;
 import io.threatingest.support.Sha3;
 import io.threatingest.support.TestCredentials;
-import io.vertx.amqp.AmqpMessage;
 import io.vertx.core.json.JsonObject;
 
 @BrokerFacing
@@ -59,23 +59,22 @@ class EntityIngestTest {
                 .extract().jsonPath();
         String submissionId = answer.getString("submissionId");
 
-        AmqpMessage message = queues.entities().await(submissionId, Duration.ofSeconds(10));
+        DeliveredEvent message = queues.entities().await(submissionId, Duration.ofSeconds(10));
 
-        assertTrue(message.isDurable());
-        assertEquals("io.threatingest.entity.submitted", message.subject());
+        assertTrue(message.durable());
+        assertEquals("io.threatingest.entity.submitted", message.type());
         assertEquals("application/json", message.contentType());
-        JsonObject properties = message.applicationProperties();
-        assertEquals("1.0", properties.getString("cloudEvents:specversion"));
-        assertEquals(submissionId, properties.getString("cloudEvents:id"));
-        assertEquals("io.threatingest.entity.submitted", properties.getString("cloudEvents:type"));
-        assertEquals("/threat-ingest", properties.getString("cloudEvents:source"));
-        assertEquals(Sha3.id("ip", "203.0.113.1"), properties.getString("cloudEvents:subject"));
-        Instant time = Instant.parse(properties.getString("cloudEvents:time"));
+        assertEquals("1.0", message.attribute("specversion"));
+        assertEquals(submissionId, message.attribute("id"));
+        assertEquals("io.threatingest.entity.submitted", message.attribute("type"));
+        assertEquals("/threat-ingest", message.attribute("source"));
+        assertEquals(Sha3.id("ip", "203.0.113.1"), message.attribute("subject"));
+        Instant time = Instant.parse(message.attribute("time"));
         assertFalse(time.isBefore(before.minusSeconds(1)), "time is when the request was received");
 
-        JsonObject event = message.bodyAsBinary().toJsonObject();
+        JsonObject event = message.body().toJsonObject();
         assertEquals(submissionId, event.getString("submissionId"));
-        assertEquals(properties.getString("cloudEvents:time"), event.getString("receivedAt"));
+        assertEquals(message.attribute("time"), event.getString("receivedAt"));
         assertEquals(TestCredentials.REPORTER.userId(), event.getString("userId"));
         assertEquals(TestCredentials.REPORTER.groups(), event.getJsonArray("groups").getList());
         assertEquals(false, event.getBoolean("wellKnown"));
@@ -130,7 +129,7 @@ class EntityIngestTest {
                 .extract().jsonPath();
 
         JsonObject event = queues.entities().await(answer.getString("submissionId"), Duration.ofSeconds(10))
-                .bodyAsBinary().toJsonObject();
+                .body().toJsonObject();
         assertEquals(domain, event.getString("rootId"));
         assertEquals(List.of(domain, ip, asn, malware, family),
                 event.getJsonArray("entities").stream().map(e -> ((JsonObject) e).getString("id")).toList());
@@ -171,7 +170,7 @@ class EntityIngestTest {
                 .then().statusCode(202).extract().path("submissionId");
         queues.entities().await(marker, Duration.ofSeconds(10));
         assertFalse(queues.entities().received().stream()
-                .anyMatch(m -> m.bodyAsBinary().toString().contains(dryDomain)));
+                .anyMatch(m -> m.body().toString().contains(dryDomain)));
     }
 
     @Test

@@ -27,13 +27,13 @@ import io.restassured.path.json.JsonPath;
 import io.threatingest.support.AuthFixtureResource;
 import io.threatingest.support.BrokerFacing;
 import io.threatingest.support.BrokerQueues;
+import io.threatingest.support.DeliveredEvent;
 import io.threatingest.support.EmbeddedBrokerResource;
 import io.threatingest.support.InjectBroker;
 import io.threatingest.support.RawHttp;
 import io.threatingest.support.RawHttp.Answer;
 import io.threatingest.support.RawHttp.Encoding;
 import io.threatingest.support.TestCredentials;
-import io.vertx.amqp.AmqpMessage;
 import io.vertx.core.json.JsonObject;
 
 /**
@@ -98,8 +98,8 @@ class ExtractIntakeTest {
         assertEquals(7, answer.getInt("accepted"));
         String submission = answer.getString("indicators[0].submissionId");
         assertNotNull(submission);
-        AmqpMessage message = queues.entities().await(submission, Duration.ofSeconds(10));
-        JsonObject event = message.bodyAsBinary().toJsonObject();
+        DeliveredEvent message = queues.entities().await(submission, Duration.ofSeconds(10));
+        JsonObject event = message.body().toJsonObject();
         assertEquals(7, event.getJsonArray("entities").size());
         for (Object e : event.getJsonArray("entities")) {
             JsonObject entity = (JsonObject) e;
@@ -141,7 +141,7 @@ class ExtractIntakeTest {
         Set<String> submissions = new HashSet<>(json.getList("indicators.submissionId"));
         List<Object> roots = new ArrayList<>();
         for (String submission : submissions) {
-            roots.addAll(queues.entities().await(submission, Duration.ofSeconds(30)).bodyAsBinary().toJsonObject()
+            roots.addAll(queues.entities().await(submission, Duration.ofSeconds(30)).body().toJsonObject()
                     .getJsonArray("roots").getList());
         }
         assertEquals(ids.size(), roots.size(), "each distinct indicator published once");

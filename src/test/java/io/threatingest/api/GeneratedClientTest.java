@@ -81,7 +81,7 @@ class GeneratedClientTest {
         assertEquals(domainId, answer.getData().getId());
         assertEquals(List.of(domainId, ipId), answer.getData().getIds());
         JsonObject event = queues.entities().await(answer.getData().getSubmissionId(), Duration.ofSeconds(10))
-                .bodyAsBinary().toJsonObject();
+                .body().toJsonObject();
         assertEquals(domainId, event.getString("rootId"));
         assertEquals(TestCredentials.REPORTER.userId(), event.getString("userId"),
                 "the event records the identity of the key the client authenticated with");
@@ -113,7 +113,7 @@ class GeneratedClientTest {
         assertEquals(List.of("true"), retry.getHeaders().get("idempotency-replayed"));
         assertEquals(result, retry.getData(), "the retry is answered with the first answer");
         String submissionId = result.getItems().get(0).getSubmissionId();
-        JsonObject event = queues.entities().await(submissionId, Duration.ofSeconds(10)).bodyAsBinary()
+        JsonObject event = queues.entities().await(submissionId, Duration.ofSeconds(10)).body()
                 .toJsonObject();
         assertEquals(List.of(0, 2), event.getJsonArray("items").getList());
         // a later batch on the same queue: once its event is in, any event of the retry would be too
@@ -121,7 +121,7 @@ class GeneratedClientTest {
                 "198.51.100.25")), null, null, null, null, null).getItems().get(0).getSubmissionId();
         queues.entities().await(marker, Duration.ofSeconds(10));
         assertEquals(1, queues.entities().received().stream()
-                .filter(m -> m.bodyAsBinary().toString().contains(unique)).count(), "the retry published nothing");
+                .filter(m -> m.body().toString().contains(unique)).count(), "the retry published nothing");
     }
 
     @Test

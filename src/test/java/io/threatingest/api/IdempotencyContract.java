@@ -26,12 +26,12 @@ import io.threatingest.idempotency.IdempotencyKeys;
 import io.threatingest.local.EmbeddedBroker;
 import io.threatingest.support.BrokerFacing;
 import io.threatingest.support.BrokerQueues;
+import io.threatingest.support.DeliveredEvent;
 import io.threatingest.support.EmbeddedBrokerResource;
 import io.threatingest.support.FeatureSettingsProfile;
 import io.threatingest.support.InjectBroker;
 import io.threatingest.support.NeedsEmbeddedBroker;
 import io.threatingest.support.TestCredentials;
-import io.vertx.amqp.AmqpMessage;
 
 /**
  * {@code Idempotency-Key} on the POST operations: a retry gets the first answer again and publishes nothing, a key
@@ -65,7 +65,7 @@ abstract class IdempotencyContract {
     /** Events on the entities queue carrying {@code marker}, after a pause for any late one. */
     long events(String marker) throws InterruptedException {
         Thread.sleep(500);
-        return queues.entities().received().stream().map(AmqpMessage::bodyAsBinary)
+        return queues.entities().received().stream().map(DeliveredEvent::body)
                 .filter(body -> body.toString().contains(marker)).count();
     }
 

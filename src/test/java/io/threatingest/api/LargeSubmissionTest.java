@@ -19,11 +19,11 @@ import io.restassured.response.Response;
 import io.threatingest.support.AuthFixtureResource;
 import io.threatingest.support.BrokerFacing;
 import io.threatingest.support.BrokerQueues;
+import io.threatingest.support.DeliveredEvent;
 import io.threatingest.support.EmbeddedBrokerResource;
 import io.threatingest.support.InjectBroker;
 import io.threatingest.support.Sha3;
 import io.threatingest.support.TestCredentials;
-import io.vertx.amqp.AmqpMessage;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
@@ -85,8 +85,8 @@ class LargeSubmissionTest {
                 .body("ids", equalTo(tree.ids()))
                 .extract().path("submissionId");
 
-        AmqpMessage message = queues.entities().await(submissionId, Duration.ofSeconds(30));
-        JsonObject event = message.bodyAsBinary().toJsonObject();
+        DeliveredEvent message = queues.entities().await(submissionId, Duration.ofSeconds(30));
+        JsonObject event = message.body().toJsonObject();
         JsonArray entities = event.getJsonArray("entities");
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < entities.size(); i++) {
@@ -96,7 +96,7 @@ class LargeSubmissionTest {
         assertEquals(tree.relations(), event.getJsonArray("relations").size());
         assertEquals(tree.ids().get(0), event.getString("rootId"));
         if (size == 10_000) {
-            int bytes = message.bodyAsBinary().length();
+            int bytes = message.body().length();
             assertEquals(true, bytes > 1_000_000, "the largest event is over 1 MB: " + bytes);
         }
     }
@@ -117,12 +117,12 @@ class LargeSubmissionTest {
         String submissionId = answer.then().statusCode(202).body("ids", equalTo(tree.ids()))
                 .extract().path("submissionId");
 
-        AmqpMessage message = queues.entities().await(submissionId, Duration.ofSeconds(30));
-        JsonArray entities = message.bodyAsBinary().toJsonObject().getJsonArray("entities");
+        DeliveredEvent message = queues.entities().await(submissionId, Duration.ofSeconds(30));
+        JsonArray entities = message.body().toJsonObject().getJsonArray("entities");
         assertEquals(tree.ids().size(), entities.size());
         assertEquals(tree.ids().get(9_999), entities.getJsonObject(9_999).getString("id"));
         assertEquals("t".repeat(370), entities.getJsonObject(1).getJsonObject("attributes").getString("text"));
-        System.out.printf("largest event: %,d bytes for a body of %,d bytes%n", message.bodyAsBinary().length(),
+        System.out.printf("largest event: %,d bytes for a body of %,d bytes%n", message.body().length(),
                 bodyBytes);
     }
 
@@ -149,7 +149,7 @@ class LargeSubmissionTest {
                 .post("/api/ingest/v1/entity")
                 .then().statusCode(202).body("id", equalTo(id))
                 .extract().path("submissionId");
-        JsonObject entity = queues.entities().await(submissionId, Duration.ofSeconds(10)).bodyAsBinary().toJsonObject()
+        JsonObject entity = queues.entities().await(submissionId, Duration.ofSeconds(10)).body().toJsonObject()
                 .getJsonArray("entities").getJsonObject(0);
         assertEquals(id, entity.getString("id"));
         assertEquals(normalised.repeat(count), entity.getString("value"));

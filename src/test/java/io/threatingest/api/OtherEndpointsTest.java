@@ -22,11 +22,11 @@ import io.restassured.specification.RequestSpecification;
 import io.threatingest.support.AuthFixtureResource;
 import io.threatingest.support.BrokerFacing;
 import io.threatingest.support.BrokerQueues;
+import io.threatingest.support.DeliveredEvent;
 import io.threatingest.support.EmbeddedBrokerResource;
 import io.threatingest.support.InjectBroker;
 import io.threatingest.support.Sha3;
 import io.threatingest.support.TestCredentials;
-import io.vertx.amqp.AmqpMessage;
 import io.vertx.core.json.JsonObject;
 
 /** POST /well-known, /association and /comment: answers, and the events on their addresses. */
@@ -53,9 +53,9 @@ class OtherEndpointsTest {
                 .body("message", equalTo("acknowledged"))
                 .body("id", equalTo(Sha3.id("domain", "example.com")))
                 .extract().jsonPath();
-        AmqpMessage message = queues.entities().await(answer.getString("submissionId"), Duration.ofSeconds(10));
-        assertEquals("io.threatingest.entity.submitted", message.subject());
-        JsonObject event = message.bodyAsBinary().toJsonObject();
+        DeliveredEvent message = queues.entities().await(answer.getString("submissionId"), Duration.ofSeconds(10));
+        assertEquals("io.threatingest.entity.submitted", message.type());
+        JsonObject event = message.body().toJsonObject();
         assertEquals(true, event.getBoolean("wellKnown"));
         assertEquals(true, event.getJsonArray("entities").getJsonObject(0).getBoolean("wellKnown"));
         assertEquals("example registrar, inc.",
@@ -83,11 +83,11 @@ class OtherEndpointsTest {
                 .body("entityID", equalTo(IP_8888))
                 .body("relatedEntityID", equalTo(Sha3.id("domain", "dns.google")))
                 .extract().jsonPath();
-        AmqpMessage message = queues.reader("ingest.associations")
+        DeliveredEvent message = queues.reader("ingest.associations")
                 .await(answer.getString("submissionId"), Duration.ofSeconds(10));
-        assertEquals("io.threatingest.association.submitted", message.subject());
-        assertEquals(IP_8888, message.applicationProperties().getString("cloudEvents:subject"));
-        JsonObject event = message.bodyAsBinary().toJsonObject();
+        assertEquals("io.threatingest.association.submitted", message.type());
+        assertEquals(IP_8888, message.attribute("subject"));
+        JsonObject event = message.body().toJsonObject();
         assertEquals(IP_8888, event.getString("entityID"));
         assertEquals(Sha3.id("domain", "dns.google"), event.getString("relatedEntityID"));
         assertEquals("association", event.getString("mode"));
@@ -139,9 +139,9 @@ class OtherEndpointsTest {
                 .body("entityID", equalTo(IP_8888))
                 .body("id", matchesPattern("[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}"))
                 .extract().jsonPath();
-        AmqpMessage message = queues.reader("ingest.comments").await(answer.getString("id"), Duration.ofSeconds(10));
-        assertEquals("io.threatingest.comment.submitted", message.subject());
-        JsonObject event = message.bodyAsBinary().toJsonObject();
+        DeliveredEvent message = queues.reader("ingest.comments").await(answer.getString("id"), Duration.ofSeconds(10));
+        assertEquals("io.threatingest.comment.submitted", message.type());
+        JsonObject event = message.body().toJsonObject();
         assertEquals("Seen in the March phishing wave; sinkholed since.", event.getString("comment"));
         assertEquals("00000000-0000-0000-0000-000000000000", event.getString("parentID"));
         assertEquals(List.of("public"), event.getJsonArray("visibleBy").getList());
@@ -155,7 +155,7 @@ class OtherEndpointsTest {
                 + "\",\"comment\":\"Reply\\u0000With CASE\",\"parentID\":\"" + parent.toUpperCase() + "\"}")
                 .then().statusCode(202).extract().path("id");
         JsonObject event = queues.reader("ingest.comments").await(id, Duration.ofSeconds(10))
-                .bodyAsBinary().toJsonObject();
+                .body().toJsonObject();
         assertEquals("Reply With CASE", event.getString("comment"));
         assertEquals(parent, event.getString("parentID"));
         assertEquals(TestCredentials.REPORTER.groups(), event.getJsonArray("visibleBy").getList());
@@ -171,7 +171,7 @@ class OtherEndpointsTest {
                 + "\",\"content\":\"Client spelling\",\"parentId\":\"" + parent + "\"}")
                 .then().statusCode(202).body("entityID", equalTo(IP_8888)).extract().path("id");
         JsonObject event = queues.reader("ingest.comments").await(id, Duration.ofSeconds(10))
-                .bodyAsBinary().toJsonObject();
+                .body().toJsonObject();
         assertEquals("Client spelling", event.getString("comment"));
         assertEquals(parent, event.getString("parentID"));
     }

@@ -12,6 +12,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
+import io.threatingest.support.AmqpOnly;
 import io.threatingest.support.AuthFixtureResource;
 import io.threatingest.support.BrokerFacing;
 import io.threatingest.support.BrokerQueues;
@@ -27,6 +28,7 @@ import io.threatingest.support.TestCredentials;
  * {@link OwnBrokerProfile}, whose broker is handed over under the guide's names only.
  */
 @BrokerFacing
+@AmqpOnly
 @QuarkusTest
 @WithTestResource(value = EmbeddedBrokerResource.class, initArgs = {
         @ResourceArg(name = "persistent", value = "true"), @ResourceArg(name = "settings", value = "amqp") })

@@ -13,7 +13,6 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
-import io.threatingest.local.EmbeddedBroker;
 import io.threatingest.support.AuthFixtureResource;
 import io.threatingest.support.EmbeddedBrokerResource;
 import io.threatingest.support.InjectRedis;
@@ -82,7 +81,7 @@ class RedisScanTest extends ScanContract {
         redis.cli("HSET", "threat-ingest:{scan}:task:other-key.example.org", "webhook", "c2VhbGVkIGVsc2V3aGVyZQ==");
         String report = "other-key-" + UUID.randomUUID();
         scanners.send(report, "{\"id\":\"" + id + "\",\"status\":\"done\"}");
-        queues.reader(EmbeddedBroker.DEAD_LETTERS).await(report, Duration.ofSeconds(10));
+        queues.deadLetters().await(report, Duration.ofSeconds(10));
     }
 
     @Test

@@ -96,7 +96,7 @@ class RefangIngestTest {
                 .extract().jsonPath();
 
         JsonObject event = queues.entities().await(answer.getString("submissionId"), Duration.ofSeconds(10))
-                .bodyAsBinary().toJsonObject();
+                .body().toJsonObject();
         assertEquals(List.of(URL_ID, DOMAIN_ID, IP_ID, EMAIL_ID),
                 event.getJsonArray("entities").stream().map(e -> ((JsonObject) e).getString("id")).toList());
         JsonObject root = event.getJsonArray("entities").getJsonObject(0);
@@ -192,7 +192,7 @@ class RefangIngestTest {
                 .then().statusCode(202).extract().path("submissionId");
         queues.entities().await(marker, Duration.ofSeconds(10));
         assertFalse(queues.entities().received().stream()
-                .anyMatch(m -> m.bodyAsBinary().toString().contains(dryDomain)));
+                .anyMatch(m -> m.body().toString().contains(dryDomain)));
     }
 
     @Test
@@ -214,7 +214,7 @@ class RefangIngestTest {
         String submissionId = post(TestCredentials.TRUSTED.given(), WELL_KNOWN, Map.of("refang", "true"), body)
                 .then().statusCode(202).body("id", equalTo(id)).body("refanged", equalTo(changes))
                 .extract().path("submissionId");
-        JsonObject event = queues.entities().await(submissionId, Duration.ofSeconds(10)).bodyAsBinary()
+        JsonObject event = queues.entities().await(submissionId, Duration.ofSeconds(10)).body()
                 .toJsonObject();
         assertEquals(true, event.getBoolean("wellKnown"));
         JsonObject entity = event.getJsonArray("entities").getJsonObject(0);

@@ -22,7 +22,6 @@ import com.sun.net.httpserver.HttpServer;
 
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
-import io.threatingest.local.EmbeddedBroker;
 import io.threatingest.support.BrokerFacing;
 import io.threatingest.support.BrokerQueues;
 import io.threatingest.support.InjectBroker;
@@ -55,7 +54,7 @@ abstract class ScanContract {
 
     @BeforeAll
     void start() throws Exception {
-        scanners = new QueueWriter(queues.endpoint(), "ingest.scan-status");
+        scanners = queues.writer("ingest.scan-status");
         receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         receiver.createContext("/hook", exchange -> {
             boolean fail = failuresBeforeSuccess > 0;
@@ -113,7 +112,7 @@ abstract class ScanContract {
                 .then().statusCode(202).body("status", equalTo("new")).extract().path("id");
 
         JsonObject requested = queues.reader("ingest.scans").await(created, Duration.ofSeconds(10))
-                .bodyAsBinary().toJsonObject();
+                .body().toJsonObject();
         assertEquals("scan-me.example.org", requested.getString("target"));
         assertEquals("fqdn", requested.getString("targetKind"));
         assertTrue(!requested.encode().contains("receiver-token"), "the webhook stays out of the event");
@@ -169,7 +168,7 @@ abstract class ScanContract {
         report(id, "running");
         assertEquals("running", awaitStatus("1.1.1.1", "running"));
         for (int i = 1; i <= 4; i++) {
-            queues.reader(EmbeddedBroker.DEAD_LETTERS).await("bad-" + i + "-" + run, Duration.ofSeconds(10));
+            queues.deadLetters().await("bad-" + i + "-" + run, Duration.ofSeconds(10));
         }
     }
 

@@ -242,7 +242,7 @@ class StixIntakeTest {
         String root = dryRunId("domain", "retry-" + u + ".example.com");
         Thread.sleep(500);
         long events = queues.entities().received().stream()
-                .filter(m -> m.bodyAsBinary().toJsonObject().getJsonArray("roots").contains(root)).count();
+                .filter(m -> m.body().toJsonObject().getJsonArray("roots").contains(root)).count();
         assertEquals(1, events, "one event for the two requests");
     }
 
@@ -260,7 +260,7 @@ class StixIntakeTest {
         assertTrue(answer.getString("error.message").contains("more than 10000 items"),
                 answer.getString("error.message"));
         long published = queues.entities().received().stream()
-                .filter(m -> m.bodyAsBinary().toString().contains("-" + u + ".example.com")).count();
+                .filter(m -> m.body().toString().contains("-" + u + ".example.com")).count();
         assertEquals(0, published);
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.time.Duration;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -17,7 +18,6 @@ import io.threatingest.support.BrokerQueues;
 import io.threatingest.support.EmbeddedBrokerResource;
 import io.threatingest.support.InjectBroker;
 import io.threatingest.support.TestCredentials;
-import io.vertx.core.json.JsonObject;
 
 /** The caller's W3C trace context reaches consumers as AMQP application properties of the event. */
 @BrokerFacing
@@ -31,34 +31,34 @@ class TracePropagationTest {
     @InjectBroker
     BrokerQueues queues;
 
-    private JsonObject propertiesOfEventFor(RequestSpecification request) throws InterruptedException {
+    private Map<String, String> propertiesOfEventFor(RequestSpecification request) throws InterruptedException {
         return propertiesOfEventFor(queues, request);
     }
 
-    /** Submits an entity with this request and answers the application properties of its event. */
-    static JsonObject propertiesOfEventFor(BrokerQueues queues, RequestSpecification request)
+    /** Submits an entity with this request and answers the CloudEvents attributes of its event. */
+    static Map<String, String> propertiesOfEventFor(BrokerQueues queues, RequestSpecification request)
             throws InterruptedException {
         String submissionId = request.contentType(ContentType.JSON)
                 .body("{\"type\":\"ip\",\"attributes\":{\"ip\":\"192.0.2.77\"}}")
                 .post(EntityIngestTest.ENTITY)
                 .then().statusCode(202).extract().path("submissionId");
-        return queues.entities().await(submissionId, Duration.ofSeconds(10)).applicationProperties();
+        return queues.entities().await(submissionId, Duration.ofSeconds(10)).attributes();
     }
 
     @Test
     void callersTraceContextTravelsWithTheEvent() throws Exception {
-        JsonObject properties = propertiesOfEventFor(TestCredentials.reporter()
+        Map<String, String> properties = propertiesOfEventFor(TestCredentials.reporter()
                 .header("traceparent", TRACEPARENT).header("tracestate", "vendor=abc,other=1"));
 
-        assertEquals(TRACEPARENT, properties.getString("traceparent"));
-        assertEquals("vendor=abc,other=1", properties.getString("tracestate"));
+        assertEquals(TRACEPARENT, properties.get("traceparent"));
+        assertEquals("vendor=abc,other=1", properties.get("tracestate"));
     }
 
     @Test
     void malformedTraceContextIsDropped() throws Exception {
-        JsonObject uppercase = propertiesOfEventFor(TestCredentials.reporter()
+        Map<String, String> uppercase = propertiesOfEventFor(TestCredentials.reporter()
                 .header("traceparent", TRACEPARENT.toUpperCase()).header("tracestate", "vendor=abc"));
-        JsonObject zeroTraceId = propertiesOfEventFor(TestCredentials.reporter()
+        Map<String, String> zeroTraceId = propertiesOfEventFor(TestCredentials.reporter()
                 .header("traceparent", "00-00000000000000000000000000000000-00f067aa0ba902b7-01"));
 
         assertFalse(uppercase.containsKey("traceparent"));

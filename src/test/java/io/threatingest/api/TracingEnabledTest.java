@@ -37,7 +37,7 @@ class TracingEnabledTest {
     BrokerQueues queues;
 
     private String traceparentOfEventFor(RequestSpecification request) throws InterruptedException {
-        return TracePropagationTest.propertiesOfEventFor(queues, request).getString("traceparent");
+        return TracePropagationTest.propertiesOfEventFor(queues, request).get("traceparent");
     }
 
     @Test

@@ -131,7 +131,7 @@ class MonitoringMetricsTest {
             exchange.close();
         });
         receiver.start();
-        try (QueueWriter scanners = new QueueWriter(queues.endpoint(), "ingest.scan-status")) {
+        try (QueueWriter scanners = queues.writer("ingest.scan-status")) {
             String id = json(reporter(), "{\"target\":\"monitoring.example.org\",\"webhook\":{\"url\":"
                     + "\"http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook\"}}")
                     .post("/api/ingest/v1/scan").then().statusCode(202).extract().path("id");

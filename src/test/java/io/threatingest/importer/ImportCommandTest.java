@@ -414,7 +414,7 @@ class ImportCommandTest {
     int taggedEvents(Set<String> ids) {
         int count = 0;
         for (var message : new ArrayList<>(queues.entities().received())) {
-            io.vertx.core.json.JsonObject event = message.bodyAsBinary().toJsonObject();
+            io.vertx.core.json.JsonObject event = message.body().toJsonObject();
             boolean tagged = false;
             for (Object entity : event.getJsonArray("entities")) {
                 io.vertx.core.json.JsonObject e = (io.vertx.core.json.JsonObject) entity;

@@ -12,9 +12,9 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 
+import io.threatingest.support.DeliveredEvent;
 import io.threatingest.support.QueueReader;
 import io.threatingest.support.Sha3;
-import io.vertx.amqp.AmqpMessage;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
@@ -65,8 +65,8 @@ public final class ImportCommandTestSupport {
         Map<String, Integer> counts = new HashMap<>();
         while (System.nanoTime() < deadline) {
             counts.clear();
-            for (AmqpMessage message : new ArrayList<>(queue.received())) {
-                JsonObject event = message.bodyAsBinary().toJsonObject();
+            for (DeliveredEvent message : new ArrayList<>(queue.received())) {
+                JsonObject event = message.body().toJsonObject();
                 for (Object root : event.getJsonArray("roots", new JsonArray()).getList()) {
                     if (ids.contains(root)) {
                         counts.merge((String) root, 1, Integer::sum);
@@ -84,8 +84,8 @@ public final class ImportCommandTestSupport {
 
     private static Map<String, Integer> rootCounts(QueueReader queue, Set<String> ids, Map<String, Integer> seen) {
         Map<String, Integer> counts = new HashMap<>();
-        for (AmqpMessage message : new ArrayList<>(queue.received())) {
-            for (Object root : message.bodyAsBinary().toJsonObject().getJsonArray("roots").getList()) {
+        for (DeliveredEvent message : new ArrayList<>(queue.received())) {
+            for (Object root : message.body().toJsonObject().getJsonArray("roots").getList()) {
                 if (ids.contains(root)) {
                     counts.merge((String) root, 1, Integer::sum);
                 }

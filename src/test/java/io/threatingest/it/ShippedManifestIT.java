@@ -35,6 +35,8 @@ import io.smallrye.jwt.algorithm.SignatureAlgorithm;
 import io.smallrye.jwt.build.Jwt;
 import io.threatingest.local.EmbeddedBroker;
 import io.threatingest.security.ApiKeyStoreFiles;
+import io.threatingest.support.AmqpQueueReader;
+import io.threatingest.support.AmqpQueueWriter;
 import io.threatingest.support.BrokerEndpoint;
 import io.threatingest.support.BrokerFacing;
 import io.threatingest.support.EmbeddedBrokerResource;
@@ -158,7 +160,7 @@ class ShippedManifestIT {
     @Test
     @Order(2)
     void entitiesSentWithABearerTokenAndWithAnApiKeyAreHeldByTheBroker() throws Exception {
-        try (QueueReader entities = new QueueReader(new BrokerEndpoint("127.0.0.1", broker.port(), null, null),
+        try (QueueReader entities = new AmqpQueueReader(new BrokerEndpoint("127.0.0.1", broker.port(), null, null),
                 EmbeddedBrokerResource.ENTITIES)) {
             for (Map<String, String> credentials : List.of(bearer("shipped-bearer"), Map.of("api-key",
                     TestCredentials.REPORTER.keyId(), "api-secret", TestCredentials.REPORTER.secret()))) {
@@ -181,7 +183,7 @@ class ShippedManifestIT {
         assertEquals(202, created.statusCode(), created.body());
         String id = new JsonObject(created.body()).getString("id");
         assertTrue(!redis.dump().contains("receiver-secret"), "the webhook's credentials are sealed in Redis");
-        try (QueueWriter scanner = new QueueWriter(new BrokerEndpoint("127.0.0.1", broker.port(), null, null),
+        try (QueueWriter scanner = new AmqpQueueWriter(new BrokerEndpoint("127.0.0.1", broker.port(), null, null),
                 "ingest.scan-status")) {
             scanner.send(UUID.randomUUID().toString(), "{\"id\":\"" + id + "\",\"status\":\"done\"}");
         }

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 
 import io.threatingest.local.EmbeddedBroker;
 import io.threatingest.security.ApiKeyStoreFiles;
+import io.threatingest.support.AmqpQueueReader;
 import io.threatingest.support.BrokerFacing;
 import io.threatingest.support.EmbeddedBrokerResource;
 import io.threatingest.support.NeedsEmbeddedBroker;
@@ -115,7 +116,7 @@ class ShutdownUnderLoadIT {
 
             assertEquals(0, unexpected.get(), "only 202, 503 or a closed port");
             assertTrue(beforeStop > 0, "load was flowing before the stop");
-            try (QueueReader queue = new QueueReader(broker.port(), EmbeddedBrokerResource.ENTITIES)) {
+            try (QueueReader queue = new AmqpQueueReader(broker.port(), EmbeddedBrokerResource.ENTITIES)) {
                 for (String id : List.copyOf(acknowledged)) {
                     queue.await(id, Duration.ofSeconds(20));
                 }

@@ -28,6 +28,8 @@ import org.junit.jupiter.api.TestInstance;
 import com.sun.net.httpserver.HttpServer;
 
 import io.threatingest.local.EmbeddedBroker;
+import io.threatingest.support.AmqpQueueReader;
+import io.threatingest.support.AmqpQueueWriter;
 import io.threatingest.support.AuthFixtureResource;
 import io.threatingest.support.BrokerEndpoint;
 import io.threatingest.support.BrokerFacing;
@@ -153,7 +155,7 @@ class TwoReplicasIT {
             assertEquals(200, asNewReporter(b, "GET", "/api/ingest/v1/scan/" + id, null).statusCode());
         }
         // the scanners report; each report goes to whichever replica's consumer takes it, some twice
-        try (QueueWriter scanners = new QueueWriter(new BrokerEndpoint("127.0.0.1", broker.port(), null, null),
+        try (QueueWriter scanners = new AmqpQueueWriter(new BrokerEndpoint("127.0.0.1", broker.port(), null, null),
                 "ingest.scan-status")) {
             for (String status : List.of("queued", "running", "done", "done")) {
                 for (String id : tasks) {
@@ -195,7 +197,7 @@ class TwoReplicasIT {
         String body = "{\"type\":\"ip\",\"attributes\":{\"ip\":\"192.0.2.9\",\"text\":\"" + marker + "\"}}";
         Map<String, String> headers = Map.of("Authorization", "Bearer " + token, "Idempotency-Key",
                 UUID.randomUUID().toString());
-        try (QueueReader entities = new QueueReader(new BrokerEndpoint("127.0.0.1", broker.port(), null, null),
+        try (QueueReader entities = new AmqpQueueReader(new BrokerEndpoint("127.0.0.1", broker.port(), null, null),
                 EmbeddedBrokerResource.ENTITIES)) {
             HttpResponse<String> first = call(a, "POST", "/api/ingest/v1/entity", body, headers);
             HttpResponse<String> again = call(b, "POST", "/api/ingest/v1/entity", body, headers);
@@ -211,7 +213,7 @@ class TwoReplicasIT {
             entities.await(new JsonObject(first.body()).getString("submissionId"), Duration.ofSeconds(10));
             Thread.sleep(1000);
             assertEquals(1, entities.received().stream()
-                    .filter(message -> message.bodyAsBinary().toString().contains(marker)).count(),
+                    .filter(message -> message.body().toString().contains(marker)).count(),
                     "one event for two requests with one key");
         }
     }

@@ -109,7 +109,7 @@ public class ScreeningTest {
                 .body("screened.list", equalTo(List.of("reported", "tagged", "dropped")))
                 .extract().jsonPath();
         JsonObject event = queues.entities().await(answer.getString("submissionId"), Duration.ofSeconds(10))
-                .bodyAsBinary().toJsonObject();
+                .body().toJsonObject();
         JsonArray entities = event.getJsonArray("entities");
         assertEquals(3, entities.size());
         JsonObject root = entities.getJsonObject(0);
@@ -143,7 +143,7 @@ public class ScreeningTest {
                 .body("screened.size()", equalTo(10_000))
                 .extract().jsonPath();
         JsonArray entities = queues.entities().await(answer.getString("submissionId"), Duration.ofSeconds(30))
-                .bodyAsBinary().toJsonObject().getJsonArray("entities");
+                .body().toJsonObject().getJsonArray("entities");
         assertEquals(10_000, entities.size());
         for (int i = 0; i < entities.size(); i++) {
             JsonArray screened = entities.getJsonObject(i).getJsonArray("screened");

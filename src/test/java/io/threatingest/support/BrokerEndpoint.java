@@ -20,8 +20,4 @@ public record BrokerEndpoint(String host, int port, String username, String pass
                 System.getProperty(PROPERTY + ".username"), System.getProperty(PROPERTY + ".password"));
     }
 
-    /** A consumer of one of the broker's queues. */
-    public QueueReader reader(String queue) throws Exception {
-        return new QueueReader(this, queue);
-    }
 }

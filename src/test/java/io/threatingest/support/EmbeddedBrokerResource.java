@@ -14,9 +14,11 @@ import io.threatingest.local.EmbeddedBroker;
 
 /**
  * A real Artemis broker (AMQP 1.0) on a free port with a fresh data directory, one per application start. With
- * {@code -Dtest.broker=host:port} the tests use that standalone broker instead (see {@link BrokerEndpoint}); the
- * tests that stop, restart or reconfigure the broker need the embedded one and are skipped then
- * ({@link NeedsEmbeddedBroker}).
+ * {@code -Dtest.broker=host:port} the tests use that standalone broker instead (see {@link BrokerEndpoint}); with
+ * {@code -Dtest.transport=kafka} every channel goes to Kafka instead, one test broker for the whole test JVM
+ * ({@link KafkaServerResource#shared()}). The tests that stop, restart or reconfigure the broker need the embedded
+ * one and are skipped in both cases ({@link NeedsEmbeddedBroker}), those about AMQP alone under Kafka
+ * ({@link AmqpOnly}).
  */
 public class EmbeddedBrokerResource implements QuarkusTestResourceLifecycleManager {
 
@@ -45,6 +47,11 @@ public class EmbeddedBrokerResource implements QuarkusTestResourceLifecycleManag
 
     @Override
     public Map<String, String> start() {
+        if (KafkaServerResource.TRANSPORT_IS_KAFKA) {
+            KafkaServer kafka = KafkaServerResource.shared();
+            queues = new BrokerQueues(kafka);
+            return KafkaServerResource.settings(kafka);
+        }
         endpoint = BrokerEndpoint.external();
         if (endpoint != null) {
             queues = new BrokerQueues(endpoint);

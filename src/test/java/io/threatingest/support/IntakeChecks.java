@@ -14,7 +14,6 @@ import java.util.Set;
 
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
-import io.vertx.amqp.AmqpMessage;
 import io.vertx.core.json.JsonObject;
 
 /** What the tests of the intake doors check the same way: IDs against /entity, and what reached the broker. */
@@ -83,9 +82,9 @@ public final class IntakeChecks {
         Set<String> relations = new LinkedHashSet<>();
         List<JsonObject> events = new ArrayList<>();
         for (String submission : submissions) {
-            AmqpMessage message = queue.await(submission, Duration.ofSeconds(10));
+            DeliveredEvent message = queue.await(submission, Duration.ofSeconds(10));
             assertNotNull(message, "event " + submission);
-            JsonObject event = message.bodyAsBinary().toJsonObject();
+            JsonObject event = message.body().toJsonObject();
             events.add(event);
             event.getJsonArray("entities").forEach(e -> entities.put(((JsonObject) e).getString("id"), (JsonObject) e));
             event.getJsonArray("relations").forEach(r -> {

@@ -73,6 +73,10 @@ public final class KafkaServer implements AutoCloseable {
     /** A record as read back: the key as UTF-8 (null when none), the value's bytes and the headers in order. */
     public record Record(String topic, int partition, long offset, String key, byte[] value, List<Header> headers) {
 
+        static Record of(ConsumerRecord<String, byte[]> r) {
+            return new Record(r.topic(), r.partition(), r.offset(), r.key(), r.value(), List.of(r.headers().toArray()));
+        }
+
         public String valueAsString() {
             return value == null ? null : new String(value, StandardCharsets.UTF_8);
         }
@@ -412,9 +416,9 @@ public final class KafkaServer implements AutoCloseable {
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000));
     }
 
-    /** Creates a topic with one replica. */
-    public void createTopic(String name, int partitions) {
-        NewTopic topic = new NewTopic(name, partitions, (short) 1);
+    /** Creates a topic with one replica and these topic configurations ({@code max.message.bytes}, ...). */
+    public void createTopic(String name, int partitions, Map<String, String> configs) {
+        NewTopic topic = new NewTopic(name, partitions, (short) 1).configs(configs);
         try (Admin admin = admin()) {
             admin.createTopics(List.of(topic)).all().get(CALL_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
         } catch (InterruptedException e) {
@@ -470,27 +474,31 @@ public final class KafkaServer implements AutoCloseable {
      */
     public List<Record> read(String topic, int atLeast, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        Properties config = new Properties();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
-        config.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         List<Record> records = new ArrayList<>();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
-                new ByteArrayDeserializer())) {
+        try (KafkaConsumer<String, byte[]> consumer = consumer()) {
             List<TopicPartition> partitions = partitions(consumer, topic, deadline);
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             while (records.size() < atLeast && !partitions.isEmpty() && System.nanoTime() < deadline) {
                 for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
-                    records.add(new Record(r.topic(), r.partition(), r.offset(), r.key(), r.value(),
-                            List.of(r.headers().toArray())));
+                    records.add(Record.of(r));
                 }
             }
         }
         return records;
     }
 
-    private static List<TopicPartition> partitions(KafkaConsumer<?, ?> consumer, String topic, long deadline) {
+    /** A consumer outside any group (nothing committed, topics never created by it); the caller assigns it. */
+    public KafkaConsumer<String, byte[]> consumer() {
+        Properties config = new Properties();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        config.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        return new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
+    }
+
+    /** The partitions of a topic, waiting until the deadline for it to exist; none if it never does. */
+    static List<TopicPartition> partitions(KafkaConsumer<?, ?> consumer, String topic, long deadline) {
         while (true) {
             try {
                 List<PartitionInfo> found = consumer.partitionsFor(topic, Duration.ofMillis(500));

@@ -3,6 +3,7 @@ package io.threatingest.support;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
@@ -17,22 +18,67 @@ public class KafkaServerResource implements QuarkusTestResourceLifecycleManager 
     public static final List<String> OUTGOING = List.of("entities", "associations", "comments", "scans");
     /** The service's incoming channel: the scanners' status reports. */
     public static final String INCOMING = "scan-status";
-    /** The topics the channels use by default (the AMQP addresses' names), made with one partition each. */
-    public static final List<String> TOPICS = EmbeddedBrokerResource.QUEUES;
+    /** Where scan status reports that cannot be applied go (the service's default dead-letter topic). */
+    public static final String DEAD_LETTERS = "ingest.scan-status.dead-letter";
+    /**
+     * The topics the channels use by default (the AMQP addresses' names) and the dead-letter topic, made with one
+     * partition each.
+     */
+    public static final List<String> TOPICS = Stream.concat(EmbeddedBrokerResource.QUEUES.stream(),
+            Stream.of(DEAD_LETTERS)).toList();
+    /**
+     * The entities topic as README "Choosing the broker" asks for it: records up to 16 MiB (one tree each); its
+     * segments larger than such a record (this test broker's are 1 MiB, Kafka's default is 1 GiB).
+     */
+    static final Map<String, String> ENTITIES_TOPIC = Map.of("max.message.bytes", "16777216", "segment.bytes",
+            "33554432");
+    /** {@code -Dtest.transport=kafka}: the broker-facing tests run against Kafka (scripts/kafka-suite.sh). */
+    public static final boolean TRANSPORT_IS_KAFKA = "kafka".equals(System.getProperty("test.transport"));
+
+    private static KafkaServer shared;
 
     private KafkaServer kafka;
 
-    @Override
-    public Map<String, String> start() {
+    /**
+     * One server for every application start of this JVM under {@code -Dtest.transport=kafka}, started on first use
+     * and ended by {@link KafkaServer}'s shutdown hook: topics and records stay from one start to the next, and
+     * readers find events by id.
+     */
+    static synchronized KafkaServer shared() {
+        if (shared == null) {
+            shared = started();
+        }
+        return shared;
+    }
+
+    private static KafkaServer started() {
+        KafkaServer kafka = null;
         try {
             kafka = new KafkaServer().start();
             for (String topic : TOPICS) {
-                kafka.createTopic(topic, 1);
+                kafka.createTopic(topic, 1, topic.equals(EmbeddedBrokerResource.ENTITIES) ? ENTITIES_TOPIC : Map.of());
             }
+            return kafka;
         } catch (Exception e) {
-            stop();
+            if (kafka != null) {
+                try {
+                    kafka.close();
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             throw new IllegalStateException("Kafka did not start", e);
         }
+    }
+
+    @Override
+    public Map<String, String> start() {
+        kafka = started();
+        return settings(kafka);
+    }
+
+    /** The application's settings for this server: every channel on the Kafka connector. */
+    static Map<String, String> settings(KafkaServer kafka) {
         Map<String, String> config = new HashMap<>();
         config.put("kafka.bootstrap.servers", kafka.bootstrapServers());
         for (String channel : OUTGOING) {

@@ -34,13 +34,13 @@ import io.restassured.specification.RequestSpecification;
 import io.threatingest.support.AuthFixtureResource;
 import io.threatingest.support.BrokerFacing;
 import io.threatingest.support.BrokerQueues;
+import io.threatingest.support.DeliveredEvent;
 import io.threatingest.support.EmbeddedBrokerResource;
 import io.threatingest.support.InjectBroker;
 import io.threatingest.support.RawHttp;
 import io.threatingest.support.RawHttp.Answer;
 import io.threatingest.support.RawHttp.Encoding;
 import io.threatingest.support.TestCredentials;
-import io.vertx.amqp.AmqpMessage;
 import io.vertx.core.json.JsonObject;
 
 /**
@@ -128,8 +128,8 @@ class TaxiiTest {
         long deadline = System.nanoTime() + timeout.toNanos();
         List<JsonObject> found = new ArrayList<>();
         while (found.isEmpty() && System.nanoTime() < deadline) {
-            for (AmqpMessage message : new ArrayList<>(queues.entities().received())) {
-                JsonObject event = message.bodyAsBinary().toJsonObject();
+            for (DeliveredEvent message : new ArrayList<>(queues.entities().received())) {
+                JsonObject event = message.body().toJsonObject();
                 event.getJsonArray("entities").forEach(entity -> {
                     if (id.equals(((JsonObject) entity).getString("id"))) {
                         found.add((JsonObject) entity);
