@@ -7,12 +7,15 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
+import org.apache.qpid.proton.amqp.messaging.AmqpValue;
+
 import io.threatingest.messaging.TraceContext;
 import io.vertx.amqp.AmqpClient;
 import io.vertx.amqp.AmqpClientOptions;
 import io.vertx.amqp.AmqpMessage;
 import io.vertx.amqp.AmqpReceiverOptions;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 
 /** A {@link QueueReader} of an AMQP 1.0 queue: its own Vert.x and connection, events indexed by message-id. */
@@ -52,7 +55,15 @@ public final class AmqpQueueReader implements QueueReader {
             });
         }
         return new DeliveredEvent(queue, message.id(), message.subject(), message.isDurable(), message.contentType(),
-                attributes, message.bodyAsBinary());
+                attributes, body(message));
+    }
+
+    /** The service sends a data section; a scanner's report (dead-lettered as it came) may be an AMQP string. */
+    private static Buffer body(AmqpMessage message) {
+        if (message.unwrap().getBody() instanceof AmqpValue value && value.getValue() instanceof String text) {
+            return Buffer.buffer(text);
+        }
+        return message.bodyAsBinary();
     }
 
     @Override
