@@ -31,6 +31,7 @@ import io.threatingest.messaging.event.EventEntity;
 import io.threatingest.messaging.event.EventRelation;
 import io.threatingest.messaging.event.EventScreening;
 import io.threatingest.screening.Screener;
+import io.vertx.core.Context;
 
 /** Entity submissions: validate and flatten the tree, then publish it as one event. */
 @ApplicationScoped
@@ -128,6 +129,7 @@ public class IngestService {
 
     /** Publishes several validated trees of a batch as one event; completes once the broker holds it. */
     public Uni<String> publishPack(List<FlatSubmission> trees, List<Integer> items, Caller caller) {
+        assert !Context.isOnEventLoopThread() : "a pack's event is built off the event loop (BatchService.send)";
         String submissionId = UUID.randomUUID().toString();
         EntitySubmittedEvent event = toEvent(submissionId, Instant.now(), caller, trees, items);
         return events

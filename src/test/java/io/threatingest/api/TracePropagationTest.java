@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -52,6 +53,18 @@ class TracePropagationTest {
 
         assertEquals(TRACEPARENT, properties.get("traceparent"));
         assertEquals("vendor=abc,other=1", properties.get("tracestate"));
+    }
+
+    @Test
+    void aBatchsEventsCarryTheCallersTraceContextToo() throws Exception {
+        // a pack's event is built on a worker of the request's context: the trace context must come along
+        String submissionId = TestCredentials.reporter().header("traceparent", TRACEPARENT)
+                .contentType(ContentType.JSON)
+                .body(BatchIngestTest.document(List.of("{\"type\":\"ip\",\"attributes\":{\"ip\":\"192.0.2.78\"}}")))
+                .post(BatchIngestTest.BATCH)
+                .then().statusCode(202).extract().path("items[0].submissionId");
+        assertEquals(TRACEPARENT,
+                queues.entities().await(submissionId, Duration.ofSeconds(10)).attribute("traceparent"));
     }
 
     @Test
