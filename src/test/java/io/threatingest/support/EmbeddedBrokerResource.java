@@ -28,6 +28,7 @@ public class EmbeddedBrokerResource implements QuarkusTestResourceLifecycleManag
             "ingest.scans", "ingest.scan-status");
 
     private EmbeddedBroker broker;
+    private KafkaServer kafka;
     private BrokerEndpoint endpoint;
     private BrokerQueues queues;
     private Path dataDir;
@@ -48,7 +49,7 @@ public class EmbeddedBrokerResource implements QuarkusTestResourceLifecycleManag
     @Override
     public Map<String, String> start() {
         if (KafkaServerResource.TRANSPORT_IS_KAFKA) {
-            KafkaServer kafka = KafkaServerResource.shared();
+            kafka = KafkaServerResource.shared();
             queues = new BrokerQueues(kafka);
             return KafkaServerResource.settings(kafka);
         }
@@ -88,6 +89,9 @@ public class EmbeddedBrokerResource implements QuarkusTestResourceLifecycleManag
             queues.close();
         } catch (Exception e) {
             throw new IllegalStateException(e);
+        }
+        if (kafka != null) {
+            kafka.closeClients(); // the broker serves the JVM's next application start
         }
         if (broker == null) {
             return;

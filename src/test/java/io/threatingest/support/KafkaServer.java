@@ -126,6 +126,32 @@ public final class KafkaServer implements AutoCloseable {
         Files.writeString(directory.resolve("log4j2.properties"), LOG_CONFIGURATION);
     }
 
+    private KafkaServer(int port) {
+        classpath = null;
+        this.port = port;
+        controllerPort = -1;
+        directory = null;
+        properties = null;
+        log = null;
+    }
+
+    /**
+     * A handle on a broker that this JVM already runs, started through another class loader (each Quarkus
+     * application start loads the test classes afresh): its clients work; its process is not this handle's to stop,
+     * and {@link #close()} closes only its clients.
+     */
+    public static KafkaServer attach(String bootstrapServers) {
+        return new KafkaServer(Integer.parseInt(bootstrapServers.substring(bootstrapServers.lastIndexOf(':') + 1)));
+    }
+
+    /** Closes this handle's producer; the broker goes on. */
+    public synchronized void closeClients() {
+        if (producer != null) {
+            producer.close(Duration.ZERO);
+            producer = null;
+        }
+    }
+
     private static String serverClasspath() throws IOException {
         Path file = Path.of(System.getProperty("test.kafka.classpath", "target/kafka/classpath"));
         if (!Files.isRegularFile(file)) {
@@ -313,10 +339,7 @@ public final class KafkaServer implements AutoCloseable {
     }
 
     private void end(boolean forcibly) throws InterruptedException {
-        if (producer != null) {
-            producer.close(Duration.ZERO);
-            producer = null;
-        }
+        closeClients();
         if (process == null) {
             return;
         }
@@ -343,6 +366,9 @@ public final class KafkaServer implements AutoCloseable {
     @Override
     public synchronized void close() throws InterruptedException {
         kill();
+        if (directory == null) {
+            return;
+        }
         delete(directory);
         DIRECTORIES.remove(directory);
     }

@@ -35,20 +35,25 @@ public class KafkaServerResource implements QuarkusTestResourceLifecycleManager 
     /** {@code -Dtest.transport=kafka}: the broker-facing tests run against Kafka (scripts/kafka-suite.sh). */
     public static final boolean TRANSPORT_IS_KAFKA = "kafka".equals(System.getProperty("test.transport"));
 
-    private static KafkaServer shared;
+    /** Where the JVM's shared broker listens, once started (a system property: every class loader sees it). */
+    private static final String SHARED = "test.kafka.shared";
 
     private KafkaServer kafka;
 
     /**
-     * One server for every application start of this JVM under {@code -Dtest.transport=kafka}, started on first use
+     * One broker for every application start of this JVM under {@code -Dtest.transport=kafka}, started on first use
      * and ended by {@link KafkaServer}'s shutdown hook: topics and records stay from one start to the next, and
-     * readers find events by id.
+     * readers find events by id. Each start loads this class afresh, so the broker is found again through a system
+     * property and attached to ({@link KafkaServer#attach}).
      */
     static synchronized KafkaServer shared() {
-        if (shared == null) {
-            shared = started();
+        String running = System.getProperty(SHARED);
+        if (running != null) {
+            return KafkaServer.attach(running);
         }
-        return shared;
+        KafkaServer kafka = started();
+        System.setProperty(SHARED, kafka.bootstrapServers());
+        return kafka;
     }
 
     private static KafkaServer started() {
