@@ -8,7 +8,10 @@
 #   2. Kafka: a real Kafka broker (KRaft, one node, a JVM of its own from the jars the build lists in
 #      target/kafka/classpath), Kafka's own producer (ProducerPerformance: acks=all, idempotent, unlimited
 #      throughput, records of the size of the service's events), and the service of HEAD with every channel on
-#      Kafka, POST /entity and POST /batch as above, the two in turns.
+#      Kafka, POST /entity and POST /batch as above, in turns. ProducerPerformance runs twice a round: with
+#      Kafka's default producer settings (as many records in flight as its 32 MiB buffer holds), and at the
+#      service's records in flight: a producer batch of CONNECTIONS records and a buffer of that one batch, so that
+#      at most CONNECTIONS records are waiting for Kafka, as with CONNECTIONS requests waiting for their 202.
 #   3. When the channels are more than 10% slower than the direct path on AMQP (mean requests/s of the rounds), or
 #      with PROFILE=1: a JFR recording of each jar under the reference example's load, with the top frames and
 #      where the samples' stacks run (the recordings stay in target/bench-channels).
@@ -18,6 +21,7 @@
 #   ROUNDS=5 DURATION=15 bench/channels.sh
 #   SKIP_BUILD=1 bench/channels.sh         # reuse the jars and classpaths of the last run in target/bench-channels
 #   SKIP_KAFKA=1 PROFILE=1 bench/channels.sh   # AMQP only, with the JFR recordings whatever the ratio
+#   SKIP_AMQP=1 bench/channels.sh          # Kafka only (the direct path is not built)
 #   DURATION=3 WARMUP=3 ROUNDS=1 RESULTS=/tmp/try.md bench/channels.sh   # a quick try that keeps the results file
 #
 # Needs a JDK (Temurin 25 when installed, as bench/run.sh), wrk and curl. Only 127.0.0.1 is used.
@@ -64,12 +68,14 @@ mkdir -p "$WORK" bench/results
 BUILD=(./mvnw -B -q package -Dmaven.test.skip=true -Dcodegen.skip=true)
 if [ -z "${SKIP_BUILD:-}" ]; then
   rm -rf "$WORK/apps"; mkdir -p "$WORK/apps"
-  echo "building the direct path ($DIRECT_COMMIT) in a temporary worktree"
-  git worktree add --detach "$WORK/direct-src" "$DIRECT_COMMIT" > /dev/null
-  (cd "$WORK/direct-src" && "${BUILD[@]}") > "$WORK/build-direct.log" 2>&1 \
-    || { echo "the build of $DIRECT_COMMIT failed; see $WORK/build-direct.log" >&2; exit 1; }
-  cp -r "$WORK/direct-src/target/quarkus-app" "$WORK/apps/direct"
-  git worktree remove --force "$WORK/direct-src"
+  if [ -z "${SKIP_AMQP:-}" ]; then
+    echo "building the direct path ($DIRECT_COMMIT) in a temporary worktree"
+    git worktree add --detach "$WORK/direct-src" "$DIRECT_COMMIT" > /dev/null
+    (cd "$WORK/direct-src" && "${BUILD[@]}") > "$WORK/build-direct.log" 2>&1 \
+      || { echo "the build of $DIRECT_COMMIT failed; see $WORK/build-direct.log" >&2; exit 1; }
+    cp -r "$WORK/direct-src/target/quarkus-app" "$WORK/apps/direct"
+    git worktree remove --force "$WORK/direct-src"
+  fi
   echo "building the channels (HEAD, working tree)"
   "${BUILD[@]}" > "$WORK/build-channels.log" 2>&1 \
     || { echo "the build of the working tree failed; see $WORK/build-channels.log" >&2; exit 1; }
@@ -81,8 +87,9 @@ if [ -z "${SKIP_BUILD:-}" ]; then
   ./mvnw -B -q -f "$WORK/kafka-tools/pom.xml" dependency:build-classpath -Dmdep.includeScope=runtime \
     -Dmdep.outputFile=classpath.txt
 fi
-for f in "$WORK/apps/direct/quarkus-run.jar" "$WORK/apps/channels/quarkus-run.jar" target/kafka/classpath \
-    "$WORK/kafka-tools/classpath.txt"; do
+NEEDED=("$WORK/apps/channels/quarkus-run.jar" target/kafka/classpath "$WORK/kafka-tools/classpath.txt")
+[ -n "${SKIP_AMQP:-}" ] || NEEDED+=("$WORK/apps/direct/quarkus-run.jar")
+for f in "${NEEDED[@]}"; do
   [ -f "$f" ] || { echo "$f is missing: run without SKIP_BUILD" >&2; exit 1; }
 done
 KAFKA_SERVER_CP=$(paste -sd: target/kafka/classpath)
@@ -144,11 +151,12 @@ us_per_request() {
 machine() {
   echo "Machine: $(nproc) cores ($(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)), $(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo), shared (load average in each row)."
   echo "Service JVM: $("$JAVA" -version 2>&1 | head -n 1), default flags. Quarkus $(sed -n 's:.*<quarkus.version>\(.*\)</quarkus.version>.*:\1:p' pom.xml | head -n 1)."
-  echo "Channels: HEAD $HEAD_COMMIT${HEAD_DIRTY:+ (with uncommitted changes in src or pom.xml)}; direct path: $DIRECT_COMMIT."
+  echo "Channels: HEAD $HEAD_COMMIT${HEAD_DIRTY:+ (with uncommitted changes in src or pom.xml)}${SKIP_AMQP:-; direct path: $DIRECT_COMMIT}."
   echo "Load: wrk, $THREADS threads, $CONNECTIONS connections, ${DURATION} s per row after ${WARMUP} s of warm-up per body and service; client, service and broker on the same machine."
 }
 
 # --- 1. AMQP: channels against the direct path --------------------------------------------------------------------
+if [ -z "${SKIP_AMQP:-}" ]; then
 artemis_create "$WORK"
 artemis_start "$WORK/artemis.log"
 AMQP_ARGS=(-Dingest.broker.port="$ARTEMIS_AMQP_PORT" -Dingest.broker.username=ingest -Dingest.broker.password=ingest)
@@ -262,6 +270,7 @@ fi
 stop_app direct
 stop_app channels
 artemis_stop
+fi
 
 # --- 2. Kafka: its own producer, and the service with every channel on Kafka --------------------------------------
 if [ -z "${SKIP_KAFKA:-}" ]; then
@@ -310,13 +319,11 @@ if [ -z "${SKIP_KAFKA:-}" ]; then
   done
   end_offset() { kafka_tool GetOffsetShell --bootstrap-server "$BOOTSTRAP" --topic ingest.entities | awk -F: '{print $3}'; }
 
-  # The service with every channel on Kafka (README, "Choosing the broker"). kafka.delivery.timeout.ms: the
-  # configured 30000 is below linger.ms (5, Kafka 4's default) + request.timeout.ms (30000), which the Kafka producer
-  # refuses at start; 30005 is the least it accepts (a failure-path timeout: it does not change the measured path).
+  # The service with every channel on Kafka (README, "Choosing the broker"), with the shipped settings.
   export KAFKA_BOOTSTRAP_SERVERS=$BOOTSTRAP
   for channel in ENTITIES ASSOCIATIONS COMMENTS SCANS; do export "MP_MESSAGING_OUTGOING_${channel}_CONNECTOR=smallrye-kafka"; done
   export MP_MESSAGING_INCOMING_SCAN_STATUS_CONNECTOR=smallrye-kafka
-  start_app onkafka channels "$KAFKA_SERVICE_PORT" -Dkafka.delivery.timeout.ms=30005
+  start_app onkafka channels "$KAFKA_SERVICE_PORT"
   unset KAFKA_BOOTSTRAP_SERVERS MP_MESSAGING_INCOMING_SCAN_STATUS_CONNECTOR
   for channel in ENTITIES ASSOCIATIONS COMMENTS SCANS; do unset "MP_MESSAGING_OUTGOING_${channel}_CONNECTOR"; done
 
@@ -346,20 +353,28 @@ if [ -z "${SKIP_KAFKA:-}" ]; then
   # perf ROW SIZE: ProducerPerformance with records of SIZE bytes (the value alone: no key, no headers) for about
   # DURATION s, calibrated on a first run of 64 MiB; records/s in RPS[ROW].
   declare -A PERF_RATE
+  # With a third argument, in_flight: at most CONNECTIONS records in flight (batch.size CONNECTIONS records and
+  # 100 B of record overhead each, buffer.memory that one batch: the next batch waits for the last one's
+  # acknowledgement).
   perf() {
-    local row=$1 size=$2 records broker_before out="$WORK/perf-$1.txt"
-    records=$(( ${PERF_RATE[$size]:-0} * DURATION ))
-    [ "$records" -gt 0 ] || records=$(( 64 * 1024 * 1024 / size ))
+    local row=$1 size=$2 records broker_before out="$WORK/perf-$1.txt" limit=() first=64
+    if [ -n "${3:-}" ]; then
+      limit=("batch.size=$((CONNECTIONS * (size + 100)))" "buffer.memory=$((CONNECTIONS * (size + 100)))")
+      first=8
+    fi
+    records=$(( ${PERF_RATE[$size${3:+-$3}]:-0} * DURATION ))
+    [ "$records" -gt 0 ] || records=$(( first * 1024 * 1024 / size ))
     LOAD_BEFORE[$row]=$(load1)
     broker_before=$(pid_ticks "${PIDS[broker]}")
     SECONDS=0
     kafka_tool ProducerPerformance --topic bench.producer-performance --num-records "$records" --record-size "$size" \
-      --throughput -1 --producer-props "bootstrap.servers=$BOOTSTRAP" acks=all enable.idempotence=true > "$out"
+      --throughput -1 --producer-props "bootstrap.servers=$BOOTSTRAP" acks=all enable.idempotence=true "${limit[@]}" \
+      > "$out"
     BROKER_CPU[$row]=$(cores_used $(( $(pid_ticks "${PIDS[broker]}") - broker_before )) "$((SECONDS > 0 ? SECONDS : 1))")
     RPS[$row]=$(awk '/records sent/ && /50th/ {printf "%.0f", $4}' "$out")
     P99[$row]=$(awk '/records sent/ && /50th/ {for (i = 1; i + 2 <= NF; i++) if ($(i + 2) == "99th,") print $i " ms"}' "$out")
     LOAD_AFTER[$row]=$(load1)
-    PERF_RATE[$size]=${RPS[$row]}
+    PERF_RATE[$size${3:+-$3}]=${RPS[$row]}
     printf '  %-26s %7s records/s (%s records)  p99 %s  broker %s cores, load %s -> %s\n' "$row" "${RPS[$row]}" \
       "$records" "${P99[$row]}" "${BROKER_CPU[$row]}" "${LOAD_BEFORE[$row]}" "${LOAD_AFTER[$row]}"
   }
@@ -372,14 +387,18 @@ if [ -z "${SKIP_KAFKA:-}" ]; then
   }
   echo "Kafka: warm-up (ProducerPerformance calibration runs, and the service)"
   perf perf-calibrate-entity "$ENTITY_VALUE"
+  perf perf-calibrate-entity-in-flight "$ENTITY_VALUE" in_flight
   perf perf-calibrate-batch "$BATCH_VALUE"
+  perf perf-calibrate-batch-in-flight "$BATCH_VALUE" in_flight
   DURATION=$WARMUP measure warmup-kafka onkafka "${PIDS[broker]}" "$(url "$KAFKA_SERVICE_PORT" entity)" "$WORK/example.json"
   DURATION=$WARMUP measure warmup-kafka onkafka "${PIDS[broker]}" "$(url "$KAFKA_SERVICE_PORT" batch)" "$WORK/batch100.json"
   echo "Kafka: $ROUNDS rounds, ProducerPerformance then the service for each size"
   for round in $(seq 1 "$ROUNDS"); do
     perf "kafka-perf-entity-$round" "$ENTITY_VALUE"
+    perf "kafka-perfcap-entity-$round" "$ENTITY_VALUE" in_flight
     kafka_row "kafka-entity-$round" entity "$WORK/example.json"
     perf "kafka-perf-batch-$round" "$BATCH_VALUE"
+    perf "kafka-perfcap-batch-$round" "$BATCH_VALUE" in_flight
     kafka_row "kafka-batch-$round" batch "$WORK/batch100.json"
   done
   stop_app onkafka
@@ -398,35 +417,41 @@ amqp_row() { # BODY LABEL
   done
 }
 kafka_rows() { # BODY LABEL RECORDS_PER_REQUEST
-  local r perf_row row
+  local r perf_row cap_row row
   for r in $(seq 1 "$ROUNDS"); do
-    perf_row=kafka-perf-$1-$r row=kafka-$1-$r
-    echo "| ProducerPerformance, records of the $2's size, round $r | | ${RPS[$perf_row]} | ${P99[$perf_row]} | | | ${BROKER_CPU[$perf_row]} | ${LOAD_BEFORE[$perf_row]} → ${LOAD_AFTER[$perf_row]} |"
+    perf_row=kafka-perf-$1-$r cap_row=kafka-perfcap-$1-$r row=kafka-$1-$r
+    echo "| ProducerPerformance, records of the $2's size, default settings, round $r | | ${RPS[$perf_row]} | ${P99[$perf_row]} | | | ${BROKER_CPU[$perf_row]} | ${LOAD_BEFORE[$perf_row]} → ${LOAD_AFTER[$perf_row]} |"
+    echo "| ProducerPerformance, records of the $2's size, at most $CONNECTIONS in flight, round $r | | ${RPS[$cap_row]} | ${P99[$cap_row]} | | | ${BROKER_CPU[$cap_row]} | ${LOAD_BEFORE[$cap_row]} → ${LOAD_AFTER[$cap_row]} |"
     echo "| Service, POST /$1 ($2), round $r | ${RPS[$row]} | ${RECORDS[$row]} | ${P99[$row]} | ${CPU[$row]} | $(per_request "${CPU[$row]}" "${RECORDS[$row]}") | ${BROKER_CPU[$row]} | ${LOAD_BEFORE[$row]} → ${LOAD_AFTER[$row]} |"
-    echo "| Service / ProducerPerformance, records/s, round $r | | $(ratio "${RECORDS[$row]}" "${RPS[$perf_row]}") | | | | | |"
+    echo "| Service / ProducerPerformance at $CONNECTIONS in flight (and with default settings), records/s, round $r | | $(ratio "${RECORDS[$row]}" "${RPS[$cap_row]}") ($(ratio "${RECORDS[$row]}" "${RPS[$perf_row]}")) | | | | | |"
   done
 }
 kafka_results() {
   echo "## Kafka: the service with every channel on Kafka, against Kafka's own producer"
   echo
-  echo "ProducerPerformance (kafka-tools $KAFKA_VERSION): \`--throughput -1\`, \`acks=all\`, \`enable.idempotence=true\`, other producer settings at their defaults (\`max.in.flight.requests.per.connection\` 5, \`linger.ms\` 5, \`batch.size\` 16384), about ${DURATION} s a run (the record count from a calibration run)."
+  echo "ProducerPerformance (kafka-tools $KAFKA_VERSION): \`--throughput -1\`, \`acks=all\`, \`enable.idempotence=true\`, about ${DURATION} s a run (the record count from a calibration run), twice a round: with the other producer settings at their defaults (\`max.in.flight.requests.per.connection\` 5, \`linger.ms\` 5, \`batch.size\` 16384, \`buffer.memory\` 32 MiB: thousands of records waiting for Kafka at once), and at the service's records in flight: \`batch.size\` $CONNECTIONS records (and 100 B each), \`buffer.memory\` that one batch, so at most $CONNECTIONS records wait for Kafka, as the service's $CONNECTIONS connections each wait for one record's acknowledgement (the service's producer may spread them over several requests in flight; this one sends one batch at a time). The service runs with the shipped settings (Kafka's producer defaults, \`acks=all\`, idempotent)."
   echo "Its records carry the value alone, of the size of the service's event value: ${ENTITY_VALUE} B for the reference example; ${BATCH_VALUE} B for the batch of 100, which makes ${BATCH_RECORDS} record(s). The service's records also carry a key (${ENTITY_KEY} B) and CloudEvents headers (about ${ENTITY_HEADERS} B of names and values)."
-  echo "The service ran with \`-Dkafka.delivery.timeout.ms=30005\`: with the configured 30000 it does not start on Kafka (see the notes)."
   echo
   echo "| Row | Requests/s | Records/s | p99 | Service CPU (cores) | µs service CPU per record | Kafka broker CPU (cores) | Load average before → after |"
   echo "|---|---|---|---|---|---|---|---|"
   kafka_rows entity "reference example"
   kafka_rows batch "batch of 100"
   echo
-  echo "- Service / ProducerPerformance, records/s, mean of the rounds: reference example $(ratio "$(mean kafka-entity RECORDS)" "$(mean kafka-perf-entity)") ($(mean kafka-entity RECORDS) against $(mean kafka-perf-entity)), batches of 100 $(ratio "$(mean kafka-batch RECORDS)" "$(mean kafka-perf-batch)") ($(mean kafka-batch RECORDS) against $(mean kafka-perf-batch); $((100 / BATCH_RECORDS)) entities per record); goal: at least 80%"
+  echo "- Service / ProducerPerformance at $CONNECTIONS records in flight, records/s, mean of the rounds: reference example $(ratio "$(mean kafka-entity RECORDS)" "$(mean kafka-perfcap-entity)") ($(mean kafka-entity RECORDS) against $(mean kafka-perfcap-entity)), batches of 100 $(ratio "$(mean kafka-batch RECORDS)" "$(mean kafka-perfcap-batch)") ($(mean kafka-batch RECORDS) against $(mean kafka-perfcap-batch); $((100 / BATCH_RECORDS)) entities per record); goal: at least 80%"
+  echo "- Against ProducerPerformance with its default settings: reference example $(ratio "$(mean kafka-entity RECORDS)" "$(mean kafka-perf-entity)") ($(mean kafka-perf-entity) records/s), batches of 100 $(ratio "$(mean kafka-batch RECORDS)" "$(mean kafka-perf-batch)") ($(mean kafka-perf-batch))"
 }
 {
-  echo "# Channels against the direct path, and Kafka: $(date +%Y-%m-%d)"
+  if [ -n "${SKIP_AMQP:-}" ]; then
+    echo "# Kafka: the service's channels against Kafka's own producer: $(date +%Y-%m-%d)"
+  else
+    echo "# Channels against the direct path, and Kafka: $(date +%Y-%m-%d)"
+  fi
   echo
   machine
-  echo "Brokers: Apache Artemis $ARTEMIS_VERSION (NIO journal, persistence on, durable queues); Apache Kafka $KAFKA_VERSION (KRaft, one node, \`-Xmx1g\`, default flush settings: acknowledged once in the page cache)."
+  echo "Brokers: ${SKIP_AMQP:-Apache Artemis $ARTEMIS_VERSION (NIO journal, persistence on, durable queues); }Apache Kafka $KAFKA_VERSION (KRaft, one node, \`-Xmx1g\`, default flush settings: acknowledged once in the page cache)."
   echo "Bodies: POST /entity with the reference example ($(wc -c < "$WORK/example.json") B), POST /batch of 100 single-entity items ($(wc -c < "$WORK/batch100.json") B; packed, \`ingest.batch.trees-per-event\` default 100)."
   echo
+  [ -z "${SKIP_AMQP:-}" ] || { kafka_results; exit 0; }
   echo "## AMQP (Artemis): channels ($HEAD_COMMIT) against the direct path ($DIRECT_COMMIT), in turns"
   echo
   echo "Both services run side by side, each row starts from an empty queue; one event per request in both bodies. In each round both services are measured for one body, then for the other: the direct path first in odd rounds, the channels first in even rounds."
