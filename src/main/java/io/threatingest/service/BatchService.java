@@ -110,13 +110,14 @@ public class BatchService {
 
     /**
      * A pack's event (up to {@code ingest.batch.max-event-size} of JSON) is built and serialised on a worker of the
-     * request's context: past the first window of packs, {@link #publish} goes on from the broker's settlement of an
-     * earlier pack, on the event loop. Its send then goes on from the request's context as before.
+     * request's context, one pack of the request at a time: {@link #publish} is called on the event loop once the
+     * body is read, and later packs go on from the broker's settlement of earlier ones, on the event loop too. The
+     * send itself then goes on from the request's context.
      */
     private Uni<Sent> send(List<BatchItem> pack, Caller caller) {
         List<FlatSubmission> trees = pack.stream().map(BatchItem::submission).toList();
         List<Integer> indexes = pack.stream().map(BatchItem::index).toList();
-        return OffLoop.run(() -> ingest.publishPack(trees, indexes, caller)).flatMap(publish -> publish)
+        return OffLoop.runInTurn(() -> ingest.publishPack(trees, indexes, caller)).flatMap(publish -> publish)
                 .map(id -> new Sent(pack, id, null))
                 .onFailure(BrokerUnavailableException.class)
                 .recoverWithItem(failure -> new Sent(pack, null, (BrokerUnavailableException) failure));

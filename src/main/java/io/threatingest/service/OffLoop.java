@@ -17,6 +17,18 @@ public final class OffLoop {
     }
 
     public static <T> Uni<T> run(Callable<T> work) {
+        return run(work, false);
+    }
+
+    /**
+     * As {@link #run}, but one task of the request at a time, in the order given: a request that hands over many
+     * (a batch's packs) takes one worker, not the pool that the other requests share.
+     */
+    public static <T> Uni<T> runInTurn(Callable<T> work) {
+        return run(work, true);
+    }
+
+    private static <T> Uni<T> run(Callable<T> work, boolean ordered) {
         Context context = Vertx.currentContext();
         if (context == null) {
             return Uni.createFrom().item(() -> {
@@ -29,6 +41,6 @@ public final class OffLoop {
                 }
             });
         }
-        return Uni.createFrom().completionStage(() -> context.executeBlocking(work, false).toCompletionStage());
+        return Uni.createFrom().completionStage(() -> context.executeBlocking(work, ordered).toCompletionStage());
     }
 }
