@@ -1,10 +1,7 @@
 package io.threatingest.support;
 
-import java.time.Duration;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.qpid.proton.amqp.messaging.AmqpValue;
@@ -19,13 +16,12 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 
 /** A {@link QueueReader} of an AMQP 1.0 queue: its own Vert.x and connection, events indexed by message-id. */
-public final class AmqpQueueReader implements QueueReader {
+public final class AmqpQueueReader extends QueueReader {
 
     private static final String CE_PREFIX = "cloudEvents:";
 
     private final Vertx vertx = Vertx.vertx();
     private final AmqpClient client;
-    private final Map<String, DeliveredEvent> received = new ConcurrentHashMap<>();
 
     public AmqpQueueReader(int port, String queue) throws Exception {
         this(new BrokerEndpoint("127.0.0.1", port, null, null), queue);
@@ -37,7 +33,7 @@ public final class AmqpQueueReader implements QueueReader {
         client.connect()
                 .compose(connection -> connection.createReceiver(queue,
                         new AmqpReceiverOptions().addCapability("queue")))
-                .onSuccess(receiver -> receiver.handler(message -> received.put(message.id(), event(queue, message))))
+                .onSuccess(receiver -> receiver.handler(message -> receive(event(queue, message))))
                 .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     }
 
@@ -64,16 +60,6 @@ public final class AmqpQueueReader implements QueueReader {
             return Buffer.buffer(text);
         }
         return message.bodyAsBinary();
-    }
-
-    @Override
-    public DeliveredEvent await(String id, Duration timeout) throws InterruptedException {
-        return QueueReader.await(received, id, timeout);
-    }
-
-    @Override
-    public Collection<DeliveredEvent> received() {
-        return received.values();
     }
 
     @Override

@@ -1,11 +1,9 @@
 package io.threatingest.support;
 
 import java.time.Duration;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -20,13 +18,12 @@ import io.vertx.core.buffer.Buffer;
  * any consumer group, records indexed by their {@code ce_id} header (by key when they have none, as a scanner's
  * report has). The CloudEvents binary mode's {@code ce_} headers become the event's attributes.
  */
-public final class KafkaTopicReader implements QueueReader {
+public final class KafkaTopicReader extends QueueReader {
 
     private static final String CE_PREFIX = "ce_";
 
     private final String topic;
     private final KafkaConsumer<String, byte[]> consumer;
-    private final Map<String, DeliveredEvent> received = new ConcurrentHashMap<>();
     private final Thread poller;
     private volatile boolean closed;
 
@@ -50,10 +47,7 @@ public final class KafkaTopicReader implements QueueReader {
         try {
             while (!closed) {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                    DeliveredEvent event = event(KafkaServer.Record.of(record));
-                    if (event.id() != null) {
-                        received.put(event.id(), event);
-                    }
+                    receive(event(KafkaServer.Record.of(record)));
                 }
             }
         } catch (WakeupException closing) {
@@ -73,16 +67,6 @@ public final class KafkaTopicReader implements QueueReader {
         String id = attributes.getOrDefault("id", record.key());
         return new DeliveredEvent(topic, id, attributes.get("type"), true, record.header("content-type"), attributes,
                 record.value() == null ? Buffer.buffer() : Buffer.buffer(record.value()));
-    }
-
-    @Override
-    public DeliveredEvent await(String id, Duration timeout) throws InterruptedException {
-        return QueueReader.await(received, id, timeout);
-    }
-
-    @Override
-    public Collection<DeliveredEvent> received() {
-        return received.values();
     }
 
     @Override
