@@ -194,9 +194,20 @@ public interface IngestConfig {
             ALLOW, REFUSE
         }
 
-        /** Identities tracked at once (memory backend); the least recently seen are forgotten first. */
+        /**
+         * Identities tracked at once: their buckets with the memory backend (the least recently seen are forgotten
+         * first), the replica's leases of their shared buckets with Redis (beyond it, a new caller's requests ask
+         * Redis one by one).
+         */
         @WithDefault("100000")
         int maxIdentities();
+
+        /**
+         * With Redis: the most tokens a replica takes for a busy caller in one call, spent locally (never more than
+         * an eighth of the burst). 1 asks Redis on every request.
+         */
+        @WithDefault("64")
+        int maxLease();
     }
 
     /** Bounds on what one request may hold; beyond them the answer is 413 (body) or 400 (the rest). */

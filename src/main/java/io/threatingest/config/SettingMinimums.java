@@ -33,6 +33,7 @@ public class SettingMinimums {
         atLeast(wrong, "ingest.publish.max-in-flight", config.publish().maxInFlight(), 1);
         atLeast(wrong, "ingest.auth.max-concurrent-verifications", config.auth().maxConcurrentVerifications(), 1);
         atLeast(wrong, "ingest.auth.token-cache.max-size", config.auth().tokenCache().maxSize(), 0);
+        atLeast(wrong, "ingest.rate-limit.max-lease", config.rateLimit().maxLease(), 1);
         return wrong;
     }
 

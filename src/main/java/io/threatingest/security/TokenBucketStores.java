@@ -15,7 +15,8 @@ public class TokenBucketStores {
         IngestConfig.RateLimit settings = config.rateLimit();
         int burst = RateLimiter.burst(settings);
         return state.shared()
-                ? new RedisTokenBuckets(state.redis(), burst, settings.requestsPerSecond())
+                ? new RedisTokenBuckets(state.redis(), burst, settings.requestsPerSecond(),
+                        settings.maxLease(), settings.maxIdentities())
                 : new MemoryTokenBuckets(burst, settings.requestsPerSecond(), settings.maxIdentities());
     }
 }

@@ -37,10 +37,12 @@ class SettingMinimumsTest {
     @Test
     void everyValueBelowItsMinimumIsNamed() throws Exception {
         IngestConfig wrong = config(Map.of("ingest.publish.max-in-flight", "0", "ingest.batch.publish-window", "-1",
-                "ingest.auth.token-cache.max-size", "-1", "ingest.auth.token-cache.ttl", "0s"));
+                "ingest.auth.token-cache.max-size", "-1", "ingest.auth.token-cache.ttl", "0s",
+                "ingest.rate-limit.max-lease", "0"));
         assertEquals(List.of("ingest.batch.publish-window must be at least 1, not -1",
                 "ingest.publish.max-in-flight must be at least 1, not 0",
-                "ingest.auth.token-cache.max-size must be at least 0, not -1"), SettingMinimums.violations(wrong));
+                "ingest.auth.token-cache.max-size must be at least 0, not -1",
+                "ingest.rate-limit.max-lease must be at least 1, not 0"), SettingMinimums.violations(wrong));
     }
 
     @Test
