@@ -1,0 +1,172 @@
+#!/usr/bin/env bash
+# Memory where the service runs: the JVM image's own start (the aot-jar packaging with its AOT cache, the image's
+# JAVA_OPTS_APPEND) inside a control group that carries the Kubernetes manifest's limits (memory and CPU), so that
+# the JVM sizes itself from those limits as it does in the pod. Under the load of bench/run.sh (the reference
+# example, trees of 10, 100 and 1,000 entities, batches of 100 and 1,000) and then the largest tree a request may
+# carry (close to the 4 MiB body limit) on 8 connections at once, against a standalone Artemis. Prints each row's
+# rate, p99 and non-2xx count, the service's peak RSS and the group's peak usage, and whether the service survived;
+# writes bench/results/<date>-memory.md. Measures and prints; asserts nothing.
+#
+#   bench/memory.sh                                   # packages, trains the cache, measures the image's flags
+#   SKIP_BUILD=1 bench/memory.sh                      # reuses target/quarkus-aot and its app.aot
+#   MORE_FLAGS="-XX:MaxRAMPercentage=40;-Xmx128m" bench/memory.sh   # other flag sets (;-separated) after the image's
+#   LIMIT_MIB=512 CPU_LIMIT=1 bench/memory.sh        # other limits than the manifest's
+#
+# Needs root for the control group (cgroup v1 or v2; without it the rows run unconfined, and say so), Temurin 25,
+# wrk and python3. Only 127.0.0.1 is used.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+DURATION=${DURATION:-20}
+CONNECTIONS=${CONNECTIONS:-32}
+THREADS=${THREADS:-2}
+HTTP_PORT=${HTTP_PORT:-18086}
+WORK=target/bench-memory
+RESULTS=${RESULTS:-bench/results/$(date +%Y-%m-%d)-memory.md}
+JDK=${JDK:-/usr/lib/jvm/temurin-25-jdk-amd64}
+MANIFEST=deploy/kubernetes/jvm/kubernetes.yml
+# the manifest's limits: the first "limits:" block's cpu and memory
+LIMIT_MIB=${LIMIT_MIB:-$(awk '/limits:/ {l = 1} l && /memory:/ {print $2; exit}' "$MANIFEST" | sed 's/Mi$//')}
+CPU_LIMIT=${CPU_LIMIT:-$(awk '/limits:/ {l = 1} l && /cpu:/ {gsub(/"/, "", $2); print $2; exit}' "$MANIFEST")}
+IMAGE_FLAGS=$(sed -n 's/^ *JAVA_OPTS_APPEND="\([^"]*\)".*/\1/p' src/main/docker/Dockerfile.jvm | sed 's/-Dquarkus.http.host=[^ ]*//')
+FLAG_SETS=("$IMAGE_FLAGS")
+if [ -n "${MORE_FLAGS:-}" ]; then IFS=';' read -r -a more <<< "$MORE_FLAGS"; FLAG_SETS+=("${more[@]}"); fi
+# shellcheck source=bench/lib.sh
+. bench/lib.sh
+JAVA=$JDK/bin/java
+# shellcheck source=scripts/lib/artemis.sh
+. scripts/lib/artemis.sh
+
+command -v wrk > /dev/null || { echo "wrk is needed (apt-get install wrk)" >&2; exit 2; }
+cleanup() { kill "${SERVICE_PID:-}" 2> /dev/null || true; artemis_stop; wait 2> /dev/null || true; group_remove; }
+trap cleanup EXIT
+mkdir -p "$WORK" bench/results
+
+# The control group: cgroup v2 when the unified hierarchy has the memory controller, else v1's memory and cpu.
+GROUP=threat-ingest-bench-$$
+GROUP_KIND=none
+group_create() {
+  [ "$(id -u)" = 0 ] || return 0
+  local quota=$(awk -v c="$CPU_LIMIT" 'BEGIN {printf "%d", c * 100000}')
+  if grep -qw memory /sys/fs/cgroup/cgroup.controllers 2> /dev/null; then
+    mkdir "/sys/fs/cgroup/$GROUP"
+    echo $((LIMIT_MIB * 1048576)) > "/sys/fs/cgroup/$GROUP/memory.max"
+    echo "$quota 100000" > "/sys/fs/cgroup/$GROUP/cpu.max"
+    GROUP_KIND=v2
+  elif [ -d /sys/fs/cgroup/memory ] && [ -d /sys/fs/cgroup/cpu ]; then
+    mkdir "/sys/fs/cgroup/memory/$GROUP" "/sys/fs/cgroup/cpu/$GROUP"
+    echo $((LIMIT_MIB * 1048576)) > "/sys/fs/cgroup/memory/$GROUP/memory.limit_in_bytes"
+    echo 100000 > "/sys/fs/cgroup/cpu/$GROUP/cpu.cfs_period_us"
+    echo "$quota" > "/sys/fs/cgroup/cpu/$GROUP/cpu.cfs_quota_us"
+    GROUP_KIND=v1
+  fi
+}
+group_procs() { # the cgroup.procs files to join
+  case $GROUP_KIND in
+    v2) echo "/sys/fs/cgroup/$GROUP/cgroup.procs" ;;
+    v1) echo "/sys/fs/cgroup/memory/$GROUP/cgroup.procs /sys/fs/cgroup/cpu/$GROUP/cgroup.procs" ;;
+  esac
+}
+group_peak_mib() { # the group's peak memory use since the last reset
+  case $GROUP_KIND in
+    v2) [ -f "/sys/fs/cgroup/$GROUP/memory.peak" ] && awk '{printf "%.0f", $1 / 1048576}' "/sys/fs/cgroup/$GROUP/memory.peak" || echo "n/a" ;;
+    v1) awk '{printf "%.0f", $1 / 1048576}' "/sys/fs/cgroup/memory/$GROUP/memory.max_usage_in_bytes" ;;
+    *) echo "n/a" ;;
+  esac
+}
+in_group() { # COMMAND...: runs it inside the group, in place of the calling shell (call it with & or in $(...))
+  # shellcheck disable=SC2016
+  exec bash -c 'for p in '"$(group_procs)"'; do echo $$ > "$p"; done; exec "$@"' _ "$@"
+}
+group_reset() { [ "$GROUP_KIND" != v1 ] || echo 0 > "/sys/fs/cgroup/memory/$GROUP/memory.max_usage_in_bytes"; }
+group_remove() {
+  case $GROUP_KIND in
+    v2) rmdir "/sys/fs/cgroup/$GROUP" 2> /dev/null || true ;;
+    v1) rmdir "/sys/fs/cgroup/memory/$GROUP" "/sys/fs/cgroup/cpu/$GROUP" 2> /dev/null || true ;;
+  esac
+}
+
+if [ -z "${SKIP_BUILD:-}" ]; then
+  rm -rf target/quarkus-aot
+  JAVA_HOME=$JDK ./mvnw -B -q -ntp package -DskipTests -Dcodegen.skip=true -Dquarkus.package.jar.aot.enabled=true \
+    -Dquarkus.package.output-directory=quarkus-aot
+  JAVA=$JAVA bash scripts/aot-train.sh target/quarkus-aot
+fi
+[ -f target/quarkus-aot/app.aot ] || { echo "no target/quarkus-aot/app.aot (run without SKIP_BUILD)" >&2; exit 1; }
+
+group_create
+artemis_create "$WORK"
+artemis_start "$WORK/artemis.log"
+service_key_file "$WORK/api-keys.jsonl"
+example_body "$WORK/example.json"
+tree() { # N entities
+  local n=$1 i associations=""
+  for i in $(seq 1 $((n - 1))); do
+    associations+="${associations:+,}{\"type\":\"ip\",\"attributes\":{\"ip\":\"198.51.$((i / 250)).$((i % 250 + 1))\"},\"reputation\":-2}"
+  done
+  printf '{"type":"domain","attributes":{"domain":"bench-%d.example.org"},"reputation":-2,"associations":[%s]}\n' "$n" "$associations"
+}
+tree 10 > "$WORK/tree10.json"
+tree 100 > "$WORK/tree100.json"
+tree 1000 > "$WORK/tree1000.json"
+batch 100 > "$WORK/batch100.json"
+batch 1000 > "$WORK/batch1000.json"
+python3 - "$WORK/largest.json" << 'PY'
+import json, sys
+# the largest tree under the 4 MiB body limit and the 10,000-entity tree limit: addresses with a note each
+note, items, size = "seen scanning; " * 12, [], 200
+for i in range(1, 10_000):
+    item = {"type": "ip", "attributes": {"ip": "45.%d.%d.%d" % (i >> 16 & 255, i >> 8 & 255, i & 255), "text": note}}
+    size += len(json.dumps(item)) + 2
+    if size > 4 * 1024 * 1024 - 4096:
+        break
+    items.append(item)
+json.dump({"type": "domain", "attributes": {"domain": "largest.example.org"}, "associations": items}, open(sys.argv[1], "w"))
+PY
+
+BODY_URL="http://127.0.0.1:$HTTP_PORT/api/ingest/v1/entity"
+BATCH_URL="http://127.0.0.1:$HTTP_PORT/api/ingest/v1/batch"
+ROWS=(example:entity:example tree10:entity:tree10 tree100:entity:tree100 tree1000:entity:tree1000
+  batch100:batch:batch100 batch1000:batch:batch1000 largest:entity:largest)
+TABLE=()
+for flags in "${FLAG_SETS[@]}"; do
+  read -r -a f <<< "$flags"
+  echo "== $flags (limits: ${LIMIT_MIB} MiB, ${CPU_LIMIT} CPU; control group: $GROUP_KIND)"
+  group_reset
+  in_group "$JAVA" -XX:AOTCache=target/quarkus-aot/app.aot "${f[@]}" -Dquarkus.http.port="$HTTP_PORT" \
+    -Dingest.broker.port="$ARTEMIS_AMQP_PORT" -Dingest.broker.username=ingest -Dingest.broker.password=ingest \
+    -Dingest.auth.api-keys-file="$WORK/api-keys.jsonl" -jar target/quarkus-aot/quarkus-run.jar > "$WORK/service.log" 2>&1 &
+  SERVICE_PID=$!
+  wait_ready || { echo "the service did not become ready with $flags; see $WORK/service.log" >&2; exit 1; }
+  heap=$(in_group "$JAVA" "${f[@]}" -XX:+PrintFlagsFinal -version 2> /dev/null | awk '$2 == "MaxHeapSize" {print $4}')
+  DURATION=10 wrk_post "$WORK/wrk-warmup.txt" "$BODY_URL" "$WORK/example.json"
+  for row in "${ROWS[@]}"; do
+    IFS=: read -r name door body <<< "$row"
+    url=$BODY_URL; [ "$door" = batch ] && url=$BATCH_URL
+    c=$CONNECTIONS; [ "$name" = largest ] && c=8
+    CONNECTIONS=$c wrk_post "$WORK/wrk-$name.txt" "$url" "$WORK/$body.json"
+    alive=yes; kill -0 "$SERVICE_PID" 2> /dev/null || alive="NO (exited)"
+    non2xx=$(awk '/Non-2xx/ {print $NF}' "$WORK/wrk-$name.txt"); non2xx=${non2xx:-0}
+    rss=n/a; [ "$alive" = yes ] && rss=$(awk '/VmHWM/ {printf "%.0f", $2 / 1024}' "/proc/$SERVICE_PID/status")
+    line="| \`$flags\` | $name | $(wrk_rps "$WORK/wrk-$name.txt") | $(awk '$1 == "99%" {print $2}' "$WORK/wrk-$name.txt") | $non2xx | $rss | $(group_peak_mib) | $alive |"
+    echo "$line"; TABLE+=("$line")
+    [ "$alive" = yes ] || break
+  done
+  TABLE+=("| | maximum heap the JVM chose: $((heap / 1048576)) MiB; OutOfMemoryError in the log: $(grep -c OutOfMemoryError "$WORK/service.log" || true) | | | | | | |")
+  kill "$SERVICE_PID" 2> /dev/null || true; wait "$SERVICE_PID" 2> /dev/null || true; SERVICE_PID=
+done
+
+{
+  echo "# Memory in the manifest's limits, $(date +%Y-%m-%d)"
+  echo
+  echo "Machine: $(nproc) cores ($(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)), $(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo); load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)."
+  echo "JVM: $("$JAVA" -version 2>&1 | sed -n 2p), aot-jar with its AOT cache (as in the JVM image). Broker: Apache Artemis $ARTEMIS_VERSION on the same machine."
+  echo "Limits: ${LIMIT_MIB} MiB and ${CPU_LIMIT} CPU (from $MANIFEST), applied as a control group ($GROUP_KIND) so that the JVM sizes itself from them as in the pod."
+  echo "Load: wrk, $THREADS threads, $CONNECTIONS connections (the largest tree: 8), $DURATION s a row after 10 s of warm-up, API key; the largest tree is $(wc -c < "$WORK/largest.json") bytes."
+  echo "Peak RSS is the service process's high-water mark (VmHWM) so far; the group's peak also counts the page cache its files use."
+  echo
+  echo "| JVM flags | Row | Requests/s | p99 | Non-2xx | Peak RSS so far (MiB) | Group's peak (MiB) | Service alive |"
+  echo "|---|---|---|---|---|---|---|---|"
+  printf '%s\n' "${TABLE[@]}"
+} | tee "$RESULTS"
+echo "written to $RESULTS"
