@@ -55,7 +55,7 @@ public class AssociationResource {
     @Operation(operationId = "linkEntities", summary = "Link two entities", description = "Each side is an ID `<type>-<64 hex>` or a "
             + "{type, value} that the service validates and hashes. Existence is not checked here.")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = LinkRequest.class), examples = @ExampleObject(name = "ip to domain", value = EXAMPLE)))
-    @APIResponse(responseCode = "202", description = "Acknowledged, with both IDs.", content = @Content(schema = @Schema(implementation = LinkResponse.class)))
+    @APIResponse(responseCode = "202", description = "Acknowledged, with both IDs; without submissionId when a screening list drops a referenced entity (nothing published).", content = @Content(schema = @Schema(implementation = LinkResponse.class)))
     @APIResponse(responseCode = "200", description = "Dry run: valid, nothing published (no submissionId).", content = @Content(schema = @Schema(implementation = LinkResponse.class)))
     @APIResponse(responseCode = "400", description = "Invalid ID, value or mode.", content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     @APIResponse(responseCode = "403", description = "Missing role `reporter`, or screen=false without the role `unscreened`.", content = @Content(schema = @Schema(implementation = ErrorBody.class)))

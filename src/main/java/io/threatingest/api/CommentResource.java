@@ -57,7 +57,7 @@ public class CommentResource {
     @Operation(operationId = "commentOnEntity", summary = "Comment on an entity", description = "The entity by ID or by {type, value}. The "
             + "answer carries the comment's id (UUID version 7).")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = CommentRequest.class), examples = @ExampleObject(name = "comment", value = EXAMPLE)))
-    @APIResponse(responseCode = "202", description = "Acknowledged, with the comment's id.", content = @Content(schema = @Schema(implementation = CommentResponse.class)))
+    @APIResponse(responseCode = "202", description = "Acknowledged, with the comment's id; without it when a screening list drops the entity (nothing published).", content = @Content(schema = @Schema(implementation = CommentResponse.class)))
     @APIResponse(responseCode = "200", description = "Dry run: valid, nothing published (no id).", content = @Content(schema = @Schema(implementation = CommentResponse.class)))
     @APIResponse(responseCode = "400", description = "Invalid entity, comment or parentID.", content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     @APIResponse(responseCode = "403", description = "Missing role `reporter`, a visibleBy group not allowed, or screen=false without the role `unscreened`.", content = @Content(schema = @Schema(implementation = ErrorBody.class)))

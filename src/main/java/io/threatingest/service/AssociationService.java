@@ -33,7 +33,8 @@ public class AssociationService {
 
     /**
      * Publishes the link; the {@code Uni} completes once the broker holds it. A dry run validates only and
-     * publishes nothing (the result has no submission id).
+     * publishes nothing (the result has no submission id), and so does a link to an entity that a screening list
+     * drops.
      */
     public Uni<Linked> link(String entityID, EntityRef entity, String relatedEntityID, EntityRef relatedEntity,
             String mode, Caller caller, boolean dryRun, boolean screen) {
@@ -42,8 +43,8 @@ public class AssociationService {
             String from = resolve(entityID, entity, "entityID", "entity");
             String to = resolve(relatedEntityID, relatedEntity, "relatedEntityID", "relatedEntity");
             if (screen) {
-                screened.addAll(screen(screener, entity, "/entity"));
-                screened.addAll(screen(screener, relatedEntity, "/relatedEntity"));
+                screened.addAll(ReferenceScreening.screen(screener, entity, "/entity"));
+                screened.addAll(ReferenceScreening.screen(screener, relatedEntity, "/relatedEntity"));
             }
             RelationMode relationMode = RelationMode.fromRequest(mode);
             if (relationMode == null) {
@@ -52,28 +53,29 @@ public class AssociationService {
             }
             return new AssociationSubmittedEvent(UUID.randomUUID().toString(),
                     DateTimeFormatter.ISO_INSTANT.format(Instant.now()), caller.userId(), caller.groups(), from, to,
-                    relationMode.wireName(), caller.groups());
+                    relationMode.wireName(), caller.groups(), ReferenceScreening.forEvent(screened));
         });
         if (dryRun) {
             return validated.map(event -> new Linked(null, event.entityID(), event.relatedEntityID(), event.mode(),
                     screened));
         }
-        return validated.flatMap(event -> events
-                .publish(EventChannel.ASSOCIATIONS, AssociationSubmittedEvent.TYPE, event.submissionId(),
+        return validated.flatMap(event -> ReferenceScreening.dropped(screened)
+                ? Uni.createFrom().item(new Linked(null, event.entityID(), event.relatedEntityID(), event.mode(),
+                        screened))
+                : events.publish(EventChannel.ASSOCIATIONS, AssociationSubmittedEvent.TYPE, event.submissionId(),
                         event.receivedAt(), event.entityID(), event)
-                .replaceWith(
-                        new Linked(event.submissionId(), event.entityID(), event.relatedEntityID(), event.mode(),
-                                screened)));
+                        .replaceWith(
+                                new Linked(event.submissionId(), event.entityID(), event.relatedEntityID(),
+                                        event.mode(),
+                                        screened)));
     }
 
-    /** An accepted link, by entity IDs, with what screening matched in its {@code {type, value}} references. */
+    /**
+     * An accepted link, by entity IDs, with what screening matched in its {@code {type, value}} references; no
+     * submission id when nothing was published.
+     */
     public record Linked(String submissionId, String entityID, String relatedEntityID, String mode,
             List<ScreeningMatch> screened) {
-    }
-
-    /** Screens a {@code {type, value}} reference (an ID alone names no value to screen). */
-    static List<ScreeningMatch> screen(Screener screener, EntityRef ref, String at) {
-        return ref == null ? List.of() : screener.reference(ref.type(), ref.value(), at);
     }
 
     static String resolve(String id, EntityRef ref, String idField, String objectField) {

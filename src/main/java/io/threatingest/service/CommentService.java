@@ -39,7 +39,7 @@ public class CommentService {
 
     /**
      * Publishes the comment; the {@code Uni} completes once the broker holds it. A dry run validates only and
-     * publishes nothing (the result has no id).
+     * publishes nothing (the result has no id), and so does a comment on an entity that a screening list drops.
      */
     public Uni<Commented> comment(String entityID, EntityRef entity, String text, String parentID,
             List<String> visibleBy, Caller caller, boolean dryRun, boolean screen) {
@@ -47,7 +47,7 @@ public class CommentService {
         Uni<CommentSubmittedEvent> validated = Uni.createFrom().item(() -> {
             String target = AssociationService.resolve(entityID, entity, "entityID", "entity");
             if (screen) {
-                screened.addAll(AssociationService.screen(screener, entity, "/entity"));
+                screened.addAll(ReferenceScreening.screen(screener, entity, "/entity"));
             }
             String comment = CommentText.normalise(text, "/comment");
             String parent = parentID == null ? CommentSubmittedEvent.NO_PARENT : parent(parentID);
@@ -56,19 +56,21 @@ public class CommentService {
             Instant now = Instant.now();
             return new CommentSubmittedEvent(Uuid7.next(now.toEpochMilli()).toString(),
                     DateTimeFormatter.ISO_INSTANT.format(now), caller.userId(), caller.groups(), target, comment,
-                    parent, groups);
+                    parent, groups, ReferenceScreening.forEvent(screened));
         });
         if (dryRun) {
             return validated.map(event -> new Commented(null, event.entityID(), screened));
         }
         return validated
-                .flatMap(event -> events
-                        .publish(EventChannel.COMMENTS, CommentSubmittedEvent.TYPE, event.id(), event.receivedAt(),
+                .flatMap(event -> ReferenceScreening.dropped(screened)
+                        ? Uni.createFrom().item(new Commented(null, event.entityID(), screened))
+                        : events.publish(EventChannel.COMMENTS, CommentSubmittedEvent.TYPE, event.id(),
+                                event.receivedAt(),
                                 event.entityID(), event)
-                        .replaceWith(new Commented(event.id(), event.entityID(), screened)));
+                                .replaceWith(new Commented(event.id(), event.entityID(), screened)));
     }
 
-    /** An accepted comment: its id (UUID version 7) and the entity it is about. */
+    /** An accepted comment: its id (UUID version 7; none when nothing was published) and the entity it is about. */
     public record Commented(String id, String entityID, List<ScreeningMatch> screened) {
     }
 

@@ -29,9 +29,11 @@ import io.restassured.path.json.JsonPath;
 import io.threatingest.support.AuthFixtureResource;
 import io.threatingest.support.BrokerFacing;
 import io.threatingest.support.BrokerQueues;
+import io.threatingest.support.DeliveredEvent;
 import io.threatingest.support.EmbeddedBrokerResource;
 import io.threatingest.support.FeatureSettingsProfile;
 import io.threatingest.support.InjectBroker;
+import io.threatingest.support.QueueReader;
 import io.threatingest.support.Sha3;
 import io.threatingest.support.TestCredentials;
 import io.vertx.core.json.JsonArray;
@@ -249,6 +251,55 @@ public class ScreeningTest {
         post("/api/ingest/v1/comment?dryRun=true", """
                 {"entity": {"type": "ip", "value": "203.0.113.1"}, "comment": "hi"}""").then()
                 .statusCode(200).body("screened[0].list", equalTo("tagged"));
+    }
+
+    /**
+     * Associations and comments publish no entity: a reference that a list drops leaves them unpublished (202, no
+     * submission id or comment id), and their events carry what {@code report} and {@code tag} lists matched.
+     */
+    @BrokerFacing
+    @Test
+    void referencesThatAListDropsLeaveAssociationsAndCommentsUnpublishedAndEventsCarryTheOtherMatches()
+            throws Exception {
+        QueueReader associations = queues.reader("ingest.associations");
+        QueueReader comments = queues.reader("ingest.comments");
+        post("/api/ingest/v1/association", """
+                {"entity": {"type": "domain", "value": "dropped.example"},
+                 "relatedEntity": {"type": "ip", "value": "198.51.100.1"}}""").then().statusCode(202)
+                .body("submissionId", nullValue())
+                .body("entityID", equalTo(DROPPED))
+                .body("screened[0].action", equalTo("drop"));
+        post("/api/ingest/v1/comment", """
+                {"entity": {"type": "domain", "value": "dropped.example"}, "comment": "dropped"}""").then()
+                .statusCode(202)
+                .body("id", nullValue())
+                .body("screened[0].list", equalTo("dropped"));
+
+        String tagged = Sha3.id("ip", "203.0.113.1");
+        String link = post("/api/ingest/v1/association", """
+                {"entity": {"type": "domain", "value": "clean.example"},
+                 "relatedEntity": {"type": "ip", "value": "203.0.113.1"}}""").then().statusCode(202)
+                .extract().path("submissionId");
+        JsonObject linked = associations.await(link, Duration.ofSeconds(10)).body().toJsonObject();
+        assertEquals(new JsonArray().add(new JsonObject().put("id", tagged).put("list", "tagged")
+                .put("name", "tagged list").put("action", "tag")), linked.getJsonArray("screened"));
+        String comment = post("/api/ingest/v1/comment", """
+                {"entity": {"type": "domain", "value": "x.reported.example.com"}, "comment": "seen"}""").then()
+                .statusCode(202).extract().path("id");
+        JsonObject commented = comments.await(comment, Duration.ofSeconds(10)).body().toJsonObject();
+        assertEquals("report", commented.getJsonArray("screened").getJsonObject(0).getString("action"));
+        String plain = post("/api/ingest/v1/comment", """
+                {"entity": {"type": "domain", "value": "clean.example"}, "comment": "nothing to see"}""").then()
+                .statusCode(202).extract().path("id");
+        assertFalse(comments.await(plain, Duration.ofSeconds(10)).body().toJsonObject().containsKey("screened"),
+                "no screened field without a match");
+
+        for (DeliveredEvent event : associations.received()) {
+            assertFalse(event.body().toString().contains(DROPPED), "an association with a dropped entity");
+        }
+        for (DeliveredEvent event : comments.received()) {
+            assertFalse(event.body().toString().contains(DROPPED), "a comment on a dropped entity");
+        }
     }
 
     @Test

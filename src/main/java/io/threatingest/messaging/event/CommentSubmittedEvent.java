@@ -2,6 +2,8 @@ package io.threatingest.messaging.event;
 
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
@@ -9,6 +11,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  *
  * @param id the comment's UUIDv7, also the message-id
  * @param parentID the parent comment, or the nil UUID for a top-level comment
+ * @param screened the lists that the value of its {@code {type, value}} reference matched; absent when none did
  */
 @RegisterForReflection
 public record CommentSubmittedEvent(
@@ -19,7 +22,8 @@ public record CommentSubmittedEvent(
         String entityID,
         String comment,
         String parentID,
-        List<String> visibleBy) {
+        List<String> visibleBy,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<EventReferenceScreening> screened) {
 
     public static final String TYPE = "io.threatingest.comment.submitted";
     public static final String NO_PARENT = "00000000-0000-0000-0000-000000000000";
