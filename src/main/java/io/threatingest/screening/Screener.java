@@ -121,9 +121,9 @@ public class Screener {
     }
 
     /**
-     * Screens an entity named by {@code {type, value}} in a reference ({@code /association}, {@code /comment}): these
-     * doors publish no entity, so {@code tag} and {@code drop} are reported only; {@code refuse} refuses the
-     * request (pointer {@code at}). {@code null} type or value: nothing to screen.
+     * Screens an entity named by {@code {type, value}} in a reference ({@code /association}, {@code /comment}):
+     * {@code refuse} refuses the request (pointer {@code at}); the other matches are returned for the door to apply
+     * (these doors publish no entity). {@code null} type or value: nothing to screen.
      */
     public List<ScreeningMatch> reference(String entityType, RawValue value, String at) {
         EntityType type = entityType == null ? null : Catalogue.find(entityType);
