@@ -6,8 +6,10 @@
 #
 #   bench/isolation.sh                # packages the service first
 #   SKIP_BUILD=1 bench/isolation.sh   # reuses target/quarkus-app
+#   PUBLISH=1 bench/isolation.sh      # the big batches published to a standalone Artemis (packs built and
+#                                     # serialised); the small requests stay dry runs
 #
-# Needs wrk and curl; no broker (dry runs). Only 127.0.0.1 is used.
+# Needs wrk and curl; a broker only with PUBLISH=1. Only 127.0.0.1 is used.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # shellcheck source=bench/lib.sh
@@ -22,7 +24,7 @@ THREADS=2
 DELAY_MS=${DELAY_MS:-10}
 ITEMS=10000
 WORK=target/bench-isolation
-RESULTS=${RESULTS:-bench/results/$(date +%Y-%m-%d)-isolation.md}
+RESULTS=${RESULTS:-bench/results/$(date +%Y-%m-%d)-isolation${PUBLISH:+-published}.md}
 mkdir -p "$WORK" bench/results
 
 [ -n "${SKIP_BUILD:-}" ] || ./mvnw -B -q -ntp package -DskipTests -Dcodegen.skip=true
@@ -33,11 +35,19 @@ for i in $(seq 1 "$ITEMS"); do
   echo "{\"type\":\"ip\",\"attributes\":{\"ip\":\"198.18.$((i / 250)).$((i % 250 + 1))\"},\"reputation\":-1}"
 done > "$WORK/batch.ndjson"
 
-"$JAVA" -Dquarkus.http.port="$HTTP_PORT" -Dingest.broker.port=1 -Dingest.auth.api-keys-file="$WORK/api-keys.jsonl" \
+BROKER=(-Dingest.broker.port=1)
+BIG_QUERY="?dryRun=true"
+if [ -n "${PUBLISH:-}" ]; then
+  artemis_create "$WORK"
+  artemis_start "$WORK/artemis.log"
+  BROKER=(-Dingest.broker.port="$ARTEMIS_AMQP_PORT" -Dingest.broker.username=ingest -Dingest.broker.password=ingest)
+  BIG_QUERY=""
+fi
+"$JAVA" -Dquarkus.http.port="$HTTP_PORT" "${BROKER[@]}" -Dingest.auth.api-keys-file="$WORK/api-keys.jsonl" \
   -jar target/quarkus-app/quarkus-run.jar > "$WORK/service.log" 2>&1 &
 SERVICE_PID=$!
 BIG_PID=
-trap 'kill ${BIG_PID:-} "$SERVICE_PID" 2> /dev/null || true; wait 2> /dev/null || true' EXIT
+trap 'kill ${BIG_PID:-} "$SERVICE_PID" 2> /dev/null || true; [ -z "${PUBLISH:-}" ] || artemis_stop; wait 2> /dev/null || true' EXIT
 for _ in $(seq 1 240); do curl -sf "http://127.0.0.1:$HTTP_PORT/q/health/live" > /dev/null && break; sleep 0.25; done
 BASE="http://127.0.0.1:$HTTP_PORT/api/ingest/v1"
 
@@ -47,7 +57,7 @@ big() {
   [ "${3:-}" = chunked ] && extra=(-H 'Transfer-Encoding: chunked')
   : > "$WORK/big.count"
   while true; do
-    curl -s -o /dev/null -w '%{http_code} %{time_total}\n' -X POST "$BASE/batch?dryRun=true" -H "Content-Type: $1" \
+    curl -s -o /dev/null -w '%{http_code} %{time_total}\n' -X POST "$BASE/batch$BIG_QUERY" -H "Content-Type: $1" \
       -H "api-key: $SERVICE_KEY" -H "api-secret: $SERVICE_SECRET" "${extra[@]}" --data-binary "@$2" >> "$WORK/big.count"
   done
 }
@@ -69,7 +79,7 @@ row() { # NAME CONTENT_TYPE FILE [chunked]: small requests' p99 with (or, withou
   wrk_post "$WORK/$name.txt" "$BASE/entity?dryRun=true" "$WORK/example.json" "$DELAY_MS"
   if [ -n "$BIG_PID" ]; then
     kill "$BIG_PID"; wait "$BIG_PID" 2> /dev/null || true; BIG_PID=
-    big_info="$(grep -c '^200 ' "$WORK/big.count") answered 200, median $(cut -d' ' -f2 "$WORK/big.count" | sort -n \
+    big_info="$(grep -c '^20[02] ' "$WORK/big.count") answered $([ -n "$BIG_QUERY" ] && echo 200 || echo 202), median $(cut -d' ' -f2 "$WORK/big.count" | sort -n \
       | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}') s"
   fi
   rows+=("| $name | $(wrk_rps "$WORK/$name.txt") | $(p99 "$WORK/$name.txt") | $big_info |")
@@ -86,7 +96,7 @@ blocked=$(grep -c "has been blocked" "$WORK/service.log" || true)
   echo
   echo "Machine: $(nproc) cores; load average at the end: $(cut -d' ' -f1-3 /proc/loadavg). JVM: $("$JAVA" -version 2>&1 | sed -n 2p)."
   echo "Small: POST /entity?dryRun=true (the reference example), $CONNECTIONS connections, ${DELAY_MS} ms between a"
-  echo "connection's requests, ${DURATION} s a row. Big: one client posting a batch of $ITEMS items (dry run) back to back."
+  echo "connection's requests, ${DURATION} s a row. Big: one client posting a batch of $ITEMS items back to back$([ -n "$BIG_QUERY" ] && echo " (dry run)" || echo ", published to Apache Artemis $ARTEMIS_VERSION on the same machine (packs of ingest.batch.trees-per-event)")."
   echo
   echo "| Row | Small requests/s | Small p99 | Big batches |"
   echo "|---|---|---|---|"
