@@ -1,4 +1,4 @@
-# Shared by bench/run.sh, bench/channels.sh and bench/startup.sh (source it from the project's root): the service's
+# Shared by the bench scripts (source it from the project's root): the service's
 # JVM, the request bodies, one wrk measurement, the wait for a first 202, and the small helpers around them. Only
 # 127.0.0.1 is used.
 
@@ -20,6 +20,15 @@ batch() {
     items+="${items:+,}{\"type\":\"ip\",\"attributes\":{\"ip\":\"198.18.$((i / 250)).$((i % 250 + 1))\"},\"reputation\":-1}"
   done
   printf '{"entities":[%s]}\n' "$items"
+}
+
+# tree N: prints a POST /entity body of N entities (a domain and its resolved addresses).
+tree() {
+  local n=$1 i associations=""
+  for i in $(seq 1 $((n - 1))); do
+    associations+="${associations:+,}{\"type\":\"ip\",\"attributes\":{\"ip\":\"198.51.$((i / 250)).$((i % 250 + 1))\"},\"reputation\":-2}"
+  done
+  printf '{"type":"domain","attributes":{"domain":"bench-%d.example.org"},"reputation":-2,"associations":[%s]}\n' "$n" "$associations"
 }
 
 # wait_ready [PORT]: waits (at most a minute) until the service on PORT (default HTTP_PORT) is ready.

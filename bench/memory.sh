@@ -99,13 +99,6 @@ artemis_create "$WORK"
 artemis_start "$WORK/artemis.log"
 service_key_file "$WORK/api-keys.jsonl"
 example_body "$WORK/example.json"
-tree() { # N entities
-  local n=$1 i associations=""
-  for i in $(seq 1 $((n - 1))); do
-    associations+="${associations:+,}{\"type\":\"ip\",\"attributes\":{\"ip\":\"198.51.$((i / 250)).$((i % 250 + 1))\"},\"reputation\":-2}"
-  done
-  printf '{"type":"domain","attributes":{"domain":"bench-%d.example.org"},"reputation":-2,"associations":[%s]}\n' "$n" "$associations"
-}
 tree 10 > "$WORK/tree10.json"
 tree 100 > "$WORK/tree100.json"
 tree 1000 > "$WORK/tree1000.json"

@@ -56,13 +56,6 @@ peak_rss_mb() { awk '/VmHWM/ {printf "%.0f", $2 / 1024}' "/proc/$SERVICE_PID/sta
 
 # bodies: the reference example, and trees of 10, 100 and 1,000 entities (a domain and its resolved addresses)
 example_body "$WORK/example.json"
-tree() { # N entities
-  local n=$1 i associations=""
-  for i in $(seq 1 $((n - 1))); do
-    associations+="${associations:+,}{\"type\":\"ip\",\"attributes\":{\"ip\":\"198.51.$((i / 250)).$((i % 250 + 1))\"},\"reputation\":-2}"
-  done
-  printf '{"type":"domain","attributes":{"domain":"bench-%d.example.org"},"reputation":-2,"associations":[%s]}\n' "$n" "$associations"
-}
 tree 10 > "$WORK/tree10.json"
 tree 100 > "$WORK/tree100.json"
 tree 1000 > "$WORK/tree1000.json"
