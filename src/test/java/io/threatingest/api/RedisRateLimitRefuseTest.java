@@ -36,8 +36,11 @@ class RedisRateLimitRefuseTest {
 
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("ingest.rate-limit.enabled", "true", "ingest.rate-limit.burst", "3",
-                    "ingest.rate-limit.on-backend-failure", "refuse");
+            // also RedisTokenLeasesTest's start: a burst large enough for leases, refilling one token in about
+            // 17 minutes (none during a test)
+            return Map.of("ingest.rate-limit.enabled", "true",
+                    "ingest.rate-limit.burst", Integer.toString(RedisTokenLeasesTest.BURST),
+                    "ingest.rate-limit.requests-per-second", "0.001", "ingest.rate-limit.on-backend-failure", "refuse");
         }
 
         @Override

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -15,7 +14,6 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
 import io.restassured.specification.RequestSpecification;
@@ -31,27 +29,18 @@ import io.threatingest.support.TestCredentials;
  * Shared rate limits with a burst large enough for leases (an eighth of it, here 5 tokens): a busy caller costs
  * fewer Redis calls than requests, and still gets exactly its burst, no more and no less, whether its requests come
  * at once from many connections or in spurts with pauses that leave leases stale (their unspent tokens go back).
+ * It shares {@link RedisRateLimitRefuseTest}'s start (burst 40, no refill to speak of, {@code refuse} when Redis
+ * fails: a request that waits longer than the state timeout is a 503 here, which the status checks catch).
  */
 @QuarkusTest
 @WithTestResource(EmbeddedBrokerResource.class)
 @WithTestResource(AuthFixtureResource.class)
 @WithTestResource(RedisServerResource.class)
-@TestProfile(RedisTokenLeasesTest.LargeBurst.class)
+@TestProfile(RedisRateLimitRefuseTest.RefuseWhenRedisIsDown.class)
 @NeedsRedis
 class RedisTokenLeasesTest {
 
     static final int BURST = 40;
-
-    public static class LargeBurst implements QuarkusTestProfile {
-
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            // refills one token in about 17 minutes: none during a test
-            return Map.of("ingest.state.backend", "redis", "ingest.rate-limit.enabled", "true",
-                    "ingest.rate-limit.burst", Integer.toString(BURST), "ingest.rate-limit.requests-per-second",
-                    "0.001");
-        }
-    }
 
     @InjectRedis
     RedisServer redis;
