@@ -13,9 +13,9 @@ import io.threatingest.state.RedisScript;
 /**
  * Buckets in Redis, shared by every replica: one script call takes tokens atomically (refill, take and store in one
  * step, timed by the Redis server's clock so that replicas' clocks do not matter). A busy caller's requests spend a
- * lease of several tokens taken in one call ({@link TokenLeases}: at most an eighth of the burst and {@code ingest.rate-limit.max-lease}); what a stale
- * lease left unspent goes back with the next take. A bucket expires once it would be full again. Keys hold a digest of the identity, not the
- * identity.
+ * lease of several tokens taken in one call ({@link TokenLeases}: at most an eighth of the burst and
+ * {@code ingest.rate-limit.max-lease}); what a stale lease left unspent goes back with the next take. A bucket expires
+ * once it would be full again. Keys hold a digest of the identity, not the identity.
  */
 public final class RedisTokenBuckets implements TokenBuckets, TokenLeases.Source {
 
@@ -35,7 +35,10 @@ public final class RedisTokenBuckets implements TokenBuckets, TokenLeases.Source
             if per_micro > 0 then ttl = math.ceil(burst / per_micro / 1000000) + 1 end
             redis.call('EXPIRE', KEYS[1], ttl)
             """;
-    /** Puts back ARGV[4] unspent tokens (never above the burst), then takes up to ARGV[3] whole tokens; answers how many, and the tokens left. */
+    /**
+     * Puts back ARGV[4] unspent tokens (never above the burst), then takes up to ARGV[3] whole tokens; answers how
+     * many, and the tokens left.
+     */
     private static final RedisScript TAKE = new RedisScript(REFILL + """
             tokens = math.min(burst, tokens + tonumber(ARGV[4]))
             local granted = 0

@@ -16,7 +16,8 @@ import io.smallrye.mutiny.Uni;
  * <p>
  * A lease starts at one token and doubles while callers use each one up before it goes stale, up to {@code maxLease};
  * one left over halves it. One take from the shared bucket at a time per caller: requests that find the lease empty
- * while it is being refilled wait for that refill, and the next refill asks for enough tokens for all who wait. With {@code maxLease} 1 every request asks the shared bucket.
+ * while it is being refilled wait for that refill, and the next refill asks for enough tokens for all who wait.
+ * With {@code maxLease} 1 every request asks the shared bucket.
  */
 final class TokenLeases {
 
@@ -27,7 +28,9 @@ final class TokenLeases {
     /** The shared bucket. */
     interface Source {
 
-        /** Puts back {@code unspent} tokens of a stale lease (never above the burst), then takes up to {@code wanted}. */
+        /**
+         * Puts back {@code unspent} tokens of a stale lease (never above the burst), then takes up to {@code wanted}.
+         */
         Uni<Grant> take(String identity, int wanted, int unspent);
     }
 
