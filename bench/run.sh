@@ -135,8 +135,9 @@ measure small "$BODY_URL" "$WORK/example.json"
 SMALL_RSS=$(peak_rss_mb)
 stop_service
 
-# Rate limiting on, with the buckets in Redis (one script call per request); the burst is large enough that
-# nothing is refused, so the row measures the round trip's cost against the example row (rate limiting off).
+# Rate limiting on, with the buckets in Redis (a busy caller takes its tokens a lease of up to 64 at a time); the
+# burst is large enough that nothing is refused, so the row measures the cost against the example row (rate
+# limiting off). bench/rate-limits.sh measures this alone, in turns, with and without leases.
 if command -v redis-server > /dev/null; then
   REDIS_PORT=$((HTTP_PORT + 1000))
   redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save '' --appendonly no > "$WORK/redis.log" 2>&1 &
