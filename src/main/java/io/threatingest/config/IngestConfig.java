@@ -217,6 +217,15 @@ public interface IngestConfig {
         @WithDefault("4M")
         io.quarkus.runtime.configuration.MemorySize maxBodySize();
 
+        /**
+         * Bytes of request bodies of 64 KiB or more that authenticated callers have in progress at once (parsed,
+         * validated, published, answered); a body that would go over it is answered 503 with {@code Retry-After} at
+         * once, and one body is always taken whatever its size. Parsed bodies take many times their size in
+         * memory, so this bounds the heap that concurrent large submissions need. Unset: a 32nd of the JVM's
+         * maximum heap.
+         */
+        java.util.Optional<io.quarkus.runtime.configuration.MemorySize> maxBodyBytesInProgress();
+
         /** Levels of nested associations below the submitted entity. */
         @WithDefault("16")
         int maxAssociationDepth();

@@ -59,6 +59,7 @@ public class OpenApiErrorResponses implements OASFilter {
         }
         responses.addAPIResponse("503", errorAnswer(method == PathItem.HttpMethod.POST
                 ? "The broker cannot take it now, the state backend cannot be asked (scans, Idempotency-Key), "
+                        + "too many large bodies are in progress (ingest.limits.max-body-bytes-in-progress), "
                         + "or the service is shutting down; nothing was acknowledged. See Retry-After."
                 : "The service is shutting down; retry on another instance. See Retry-After.", media));
         responses.getAPIResponses().forEach((status, response) -> {

@@ -1,5 +1,7 @@
 package io.threatingest.http;
 
+import java.time.Duration;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.ws.rs.Priorities;
@@ -13,9 +15,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.smallrye.mutiny.Uni;
 import io.threatingest.http.error.ApiException;
+import io.threatingest.http.error.ErrorKind;
 import io.threatingest.http.error.ErrorResponses;
 import io.threatingest.messaging.TraceContext;
 import io.threatingest.security.RateLimiter;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
@@ -36,7 +40,9 @@ import io.vertx.ext.web.RoutingContext;
  * <ol start="5">
  * <li>the body read in 3 becomes the entity stream;</li>
  * <li>the caller's W3C trace headers are kept for the events of this request;</li>
- * <li>the caller is authenticated (by the framework, where a role is required) and its rate limit applied (429);</li>
+ * <li>the caller is authenticated (by the framework, where a role is required); a large body (64 KiB or more) of an
+ * authenticated caller takes its bytes from the budget of bodies in progress, or is answered 503 ({@link BodyBudget});
+ * the caller's rate limit is applied (429);</li>
  * <li>idempotency key, at priority {@code USER + 1} (the {@code idempotency} package): a request holding a key whose
  * answer is kept is answered with it again and the resource does not run;</li>
  * <li>the resource runs; its failures become error answers in {@code ErrorMappers};</li>
@@ -59,16 +65,19 @@ public class RequestPipeline {
     private final WholeBody body;
     private final CurrentIdentityAssociation identities;
     private final RateLimiter limiter;
+    private final BodyBudget budget;
     private final SubmissionPaths paths;
     private final ObjectMapper json;
 
     public RequestPipeline(SubmissionOutcomes outcomes, ShutdownGate gate, WholeBody body,
-            CurrentIdentityAssociation identities, RateLimiter limiter, SubmissionPaths paths, ObjectMapper json) {
+            CurrentIdentityAssociation identities, RateLimiter limiter, BodyBudget budget, SubmissionPaths paths,
+            ObjectMapper json) {
         this.outcomes = outcomes;
         this.gate = gate;
         this.body = body;
         this.identities = identities;
         this.limiter = limiter;
+        this.budget = budget;
         this.paths = paths;
         this.json = json;
     }
@@ -99,6 +108,33 @@ public class RequestPipeline {
     public void traceHeaders(HttpHeaders headers) {
         TraceContext.rememberCaller(headers.getHeaderString(TraceContext.TRACEPARENT),
                 headers.getHeaderString(TraceContext.TRACESTATE));
+    }
+
+    /**
+     * A large body takes its bytes from the budget until its answer is written or its connection closes; over the
+     * budget, 503 at once. Unauthenticated requests are left to the role checks (401), so they take nothing.
+     */
+    @ServerRequestFilter(priority = Priorities.USER - 1)
+    public Uni<Void> bodyBudget(RoutingContext context) {
+        Buffer read = WholeBody.buffered(context);
+        if (read == null || read.length() < BodyBudget.LARGE) {
+            return Uni.createFrom().voidItem();
+        }
+        long size = read.length();
+        return identities.getDeferredIdentity()
+                .onFailure().recoverWithNull()
+                .map(identity -> {
+                    if (identity == null || identity.isAnonymous()) {
+                        return null;
+                    }
+                    if (!budget.take(size)) {
+                        throw new ApiException(ErrorKind.BODIES_IN_PROGRESS, "this body (" + size
+                                + " bytes) would pass ingest.limits.max-body-bytes-in-progress (" + budget.capacity()
+                                + ")", null, Duration.ofSeconds(1));
+                    }
+                    context.addEndHandler(ended -> budget.release(size));
+                    return null;
+                });
     }
 
     /** Unauthenticated requests are left to the role checks (401 without spending a token). */

@@ -14,7 +14,8 @@ import io.threatingest.screening.ScreeningTest;
  * <li>{@code IdempotencyTest}: a retention of seconds, a publish timeout long enough to send requests while one is
  * held by the broker ({@link #idempotencyAndScans()});</li>
  * <li>{@code ScanTest}: webhooks to a plain-http receiver on the loopback address, a short backoff;</li>
- * <li>{@code InFlightCapTest}: at most two messages awaiting the broker;</li>
+ * <li>{@code InFlightCapTest}: at most two messages awaiting the broker, and {@link #BODY_BUDGET} bytes of large
+ * bodies in progress;</li>
  * <li>{@code ScreeningTest}: a directory of lists it writes itself;</li>
  * <li>{@code TracingEnabledTest}: the OpenTelemetry SDK on, exporting nowhere during the run;</li>
  * <li>{@code TaxiiProxyTest}: forwarded headers trusted;</li>
@@ -31,6 +32,8 @@ import io.threatingest.screening.ScreeningTest;
  * before).</li>
  * <li>Tracing on changes only the {@code traceparent} an event carries, which only TracingEnabledTest reads (the
  * caller-context test that needs the SDK off, TracePropagationTest, runs in the default start).</li>
+ * <li>The body budget: only bodies of 64 KiB or more take from it, and the other classes send them one at a time
+ * (one body is always taken whatever its size: ScreeningTest's tree of 10,000 entities).</li>
  * <li>Two messages in flight: every other class publishes one message at a time (one event per request; a batch
  * of trees is one event here), so only InFlightCapTest, which holds the broker, ever reaches the cap. The publish
  * timeout is the longer of the two that IdempotencyTest (5 s) and InFlightCapTest (6 s) need; no test here
@@ -44,6 +47,8 @@ public class FeatureSettingsProfile implements QuarkusTestProfile {
 
     /** How long a kept answer to an {@code Idempotency-Key} is replayed. */
     public static final Duration IDEMPOTENCY_RETENTION = Duration.ofSeconds(3);
+    /** {@code ingest.limits.max-body-bytes-in-progress}: two bodies of 100 KiB do not fit. */
+    public static final int BODY_BUDGET = 150 * 1024;
     /** {@code ingest.auth.token-cache.ttl}. */
     public static final Duration TOKEN_CACHE_TTL = Duration.ofSeconds(8);
 
@@ -66,6 +71,7 @@ public class FeatureSettingsProfile implements QuarkusTestProfile {
     public Map<String, String> getConfigOverrides() {
         Map<String, String> settings = new HashMap<>(idempotencyAndScans());
         settings.put("ingest.publish.max-in-flight", "2");
+        settings.put("ingest.limits.max-body-bytes-in-progress", Integer.toString(BODY_BUDGET));
         settings.putAll(ScreeningTest.listsAndActions());
         settings.putAll(Map.of("quarkus.otel.sdk.disabled", "false",
                 "quarkus.otel.exporter.otlp.traces.endpoint", "http://127.0.0.1:9",

@@ -42,7 +42,9 @@ public enum ErrorKind {
     RATE_LIMITS_UNAVAILABLE(503, "rate limits cannot be checked now, retry later", "7cb394201faeb47af29ad2310262f81e"),
     SCAN_TASKS_UNAVAILABLE(503, "scan tasks cannot be reached now, retry later", "995404fea00535921cbcfdf3d41a3dff"),
     TAXII_STATUSES_UNAVAILABLE(503, "TAXII statuses cannot be reached now, retry later",
-            "91c01727ad95398c6abd9ac078b73c02");
+            "91c01727ad95398c6abd9ac078b73c02"),
+    BODIES_IN_PROGRESS(503, "too many large submissions are being processed, retry later",
+            "11383c37b25316cc3620637e3f35f834");
     // @formatter:on
 
     private final int status;
