@@ -51,6 +51,24 @@ class InFlightCapTest {
                 .post(EntityIngestTest.ENTITY);
     }
 
+    /**
+     * Stalls the broker until {@code release} (at most 10 s): it stops reading this connection while the interceptor
+     * waits, so nothing sent is settled. Remove the interceptor once no message passes (the broker iterates its
+     * interceptors without a lock).
+     */
+    private AmqpInterceptor holdBrokerUntil(CountDownLatch release) {
+        AmqpInterceptor hold = (message, connection) -> {
+            try {
+                release.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return true;
+        };
+        broker.server().getRemotingService().addIncomingInterceptor(hold);
+        return hold;
+    }
+
     /** A tree of about 100 KiB: two do not fit in the start's body budget. */
     private static String largeTree(int seed) {
         StringBuilder tree = new StringBuilder("{\"type\":\"domain\",\"attributes\":{\"domain\":\"budget-" + seed
@@ -72,15 +90,7 @@ class InFlightCapTest {
         assertTrue(largeTree(1).length() > FeatureSettingsProfile.BODY_BUDGET / 2 + 1024,
                 "bodies of over half the budget");
         CountDownLatch release = new CountDownLatch(1);
-        AmqpInterceptor hold = (message, connection) -> {
-            try {
-                release.await(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            return true;
-        };
-        broker.server().getRemotingService().addIncomingInterceptor(hold);
+        AmqpInterceptor hold = holdBrokerUntil(release);
         CompletableFuture<Integer> held;
         try {
             held = CompletableFuture.supplyAsync(() -> postLarge(1).statusCode());
@@ -121,16 +131,7 @@ class InFlightCapTest {
         post(1).then().statusCode(202);
         String before = MetricsTest.scrape();
         CountDownLatch release = new CountDownLatch(1);
-        // the broker stops reading this connection while the interceptor waits: nothing sent is settled
-        AmqpInterceptor hold = (message, connection) -> {
-            try {
-                release.await(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            return true;
-        };
-        broker.server().getRemotingService().addIncomingInterceptor(hold);
+        AmqpInterceptor hold = holdBrokerUntil(release);
         List<CompletableFuture<Integer>> waiting = new ArrayList<>();
         try {
             waiting.add(CompletableFuture.supplyAsync(() -> post(10).statusCode()));
