@@ -164,10 +164,7 @@ start_app direct direct "$DIRECT_PORT" "${AMQP_ARGS[@]}"
 start_app channels channels "$CHANNELS_PORT" "${AMQP_ARGS[@]}"
 declare -A PORT=([direct]=$DIRECT_PORT [channels]=$CHANNELS_PORT)
 # Every row starts from an empty queue, so that no row pays for the messages of the one before.
-purge_queue() {
-  "$ARTEMIS_HOME/bin/artemis" queue purge --name ingest.entities --url "$ARTEMIS_CORE_URL" --user ingest \
-    --password ingest > /dev/null 2>&1 || echo "warning: could not purge ingest.entities" >&2
-}
+purge_queue() { artemis_purge ingest.entities; }
 echo "AMQP: warm-up"
 for app in direct channels; do
   DURATION=$WARMUP measure "warmup-$app" "$app" "$ARTEMIS_PID" "$(url "${PORT[$app]}" entity)" "$WORK/example.json"

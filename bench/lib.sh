@@ -80,3 +80,78 @@ await_first_202() {
     sleep 0.01
   done
 }
+
+# The Kubernetes manifest's limits and the JVM image's own flags, for the scripts that start the service as the pod
+# does: the manifest's first "limits:" block's memory and cpu, and the Dockerfile's JAVA_OPTS_APPEND without the host,
+# after its MALLOC_* settings (as NAME=value words: split_flags below tells them apart).
+MANIFEST=deploy/kubernetes/jvm/kubernetes.yml
+LIMIT_MIB=${LIMIT_MIB:-$(awk '/limits:/ {l = 1} l && /memory:/ {print $2; exit}' "$MANIFEST" | sed 's/Mi$//')}
+CPU_LIMIT=${CPU_LIMIT:-$(awk '/limits:/ {l = 1} l && /cpu:/ {gsub(/"/, "", $2); print $2; exit}' "$MANIFEST")}
+IMAGE_FLAGS="$(sed -n 's/^ *\(MALLOC_[A-Z_]*=[0-9]*\).*/\1/p' src/main/docker/Dockerfile.jvm | tr '\n' ' ')$(sed -n \
+  's/^ *JAVA_OPTS_APPEND="\([^"]*\)".*/\1/p' src/main/docker/Dockerfile.jvm | sed 's/ *-Dquarkus.http.host=[^ ]*//')"
+
+# split_flags "WORDS": JVM options in JVM_OPTS, NAME=value words (environment variables, as the image's ENV sets
+# MALLOC_ARENA_MAX) in JVM_ENV, for a start as: env "${JVM_ENV[@]}" java "${JVM_OPTS[@]}" ...
+split_flags() {
+  local word
+  JVM_OPTS=() JVM_ENV=()
+  for word in $1; do
+    if [[ $word =~ ^[A-Z_][A-Z0-9_]*= ]]; then JVM_ENV+=("$word"); else JVM_OPTS+=("$word"); fi
+  done
+}
+
+# train_image_cache JAVA: the AOT cache the JVM image carries, trained with the image's flags as its build does, over
+# the aot-jar packaging already in target/quarkus-aot; written to IMAGE_CACHE.
+IMAGE_CACHE=target/quarkus-aot/app-image.aot
+train_image_cache() {
+  split_flags "$IMAGE_FLAGS"
+  env "${JVM_ENV[@]}" JAVA="$1" AOT_TRAINING_JAVA_OPTS="${JVM_OPTS[*]}" bash scripts/aot-train.sh target/quarkus-aot \
+    "$IMAGE_CACHE"
+}
+
+# A control group with those limits (cgroup v2 when the unified hierarchy has the memory controller, else v1's
+# memory and cpu), so that the JVM sizes itself from them as in the pod. Needs root; without it GROUP_KIND stays
+# "none" and in_group runs its command unconfined. group_remove belongs in the caller's EXIT trap.
+GROUP=threat-ingest-bench-$$
+GROUP_KIND=none
+group_create() {
+  [ "$(id -u)" = 0 ] || return 0
+  local quota
+  quota=$(awk -v c="$CPU_LIMIT" 'BEGIN {printf "%d", c * 100000}')
+  if grep -qw memory /sys/fs/cgroup/cgroup.controllers 2> /dev/null; then
+    mkdir "/sys/fs/cgroup/$GROUP"
+    echo $((LIMIT_MIB * 1048576)) > "/sys/fs/cgroup/$GROUP/memory.max"
+    echo "$quota 100000" > "/sys/fs/cgroup/$GROUP/cpu.max"
+    GROUP_KIND=v2
+  elif [ -d /sys/fs/cgroup/memory ] && [ -d /sys/fs/cgroup/cpu ]; then
+    mkdir "/sys/fs/cgroup/memory/$GROUP" "/sys/fs/cgroup/cpu/$GROUP"
+    echo $((LIMIT_MIB * 1048576)) > "/sys/fs/cgroup/memory/$GROUP/memory.limit_in_bytes"
+    echo 100000 > "/sys/fs/cgroup/cpu/$GROUP/cpu.cfs_period_us"
+    echo "$quota" > "/sys/fs/cgroup/cpu/$GROUP/cpu.cfs_quota_us"
+    GROUP_KIND=v1
+  fi
+}
+group_procs() { # the cgroup.procs files to join
+  case $GROUP_KIND in
+    v2) echo "/sys/fs/cgroup/$GROUP/cgroup.procs" ;;
+    v1) echo "/sys/fs/cgroup/memory/$GROUP/cgroup.procs /sys/fs/cgroup/cpu/$GROUP/cgroup.procs" ;;
+  esac
+}
+group_peak_mib() { # the group's peak memory use since the last reset
+  case $GROUP_KIND in
+    v2) [ -f "/sys/fs/cgroup/$GROUP/memory.peak" ] && awk '{printf "%.0f", $1 / 1048576}' "/sys/fs/cgroup/$GROUP/memory.peak" || echo "n/a" ;;
+    v1) awk '{printf "%.0f", $1 / 1048576}' "/sys/fs/cgroup/memory/$GROUP/memory.max_usage_in_bytes" ;;
+    *) echo "n/a" ;;
+  esac
+}
+in_group() { # COMMAND...: runs it inside the group, in place of the calling shell (call it with & or in $(...))
+  # shellcheck disable=SC2016
+  exec bash -c 'for p in '"$(group_procs)"'; do echo $$ > "$p"; done; exec "$@"' _ "$@"
+}
+group_reset() { [ "$GROUP_KIND" != v1 ] || echo 0 > "/sys/fs/cgroup/memory/$GROUP/memory.max_usage_in_bytes"; }
+group_remove() {
+  case $GROUP_KIND in
+    v2) rmdir "/sys/fs/cgroup/$GROUP" 2> /dev/null || true ;;
+    v1) rmdir "/sys/fs/cgroup/memory/$GROUP" "/sys/fs/cgroup/cpu/$GROUP" 2> /dev/null || true ;;
+  esac
+}

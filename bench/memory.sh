@@ -7,10 +7,14 @@
 # rate, p99 and non-2xx count, the service's peak RSS and the group's peak usage, and whether the service survived;
 # writes bench/results/<date>-memory.md. Measures and prints; asserts nothing.
 #
-#   bench/memory.sh                                   # packages, trains the cache, measures the image's flags
-#   SKIP_BUILD=1 bench/memory.sh                      # reuses target/quarkus-aot and its app.aot
+#   bench/memory.sh                                   # packages, trains the cache with the image's flags, measures
+#   SKIP_BUILD=1 bench/memory.sh                      # reuses target/quarkus-aot and its app-image.aot
 #   MORE_FLAGS="-XX:MaxRAMPercentage=40;-Xmx128m" bench/memory.sh   # other flag sets (;-separated) after the image's
 #   LIMIT_MIB=512 CPU_LIMIT=1 bench/memory.sh        # other limits than the manifest's
+#   MORE_FLAGS="MALLOC_ARENA_MAX=2 -Xmx128m" ...      # a NAME=value word sets an environment variable for that start
+#   SKIP_IMAGE_FLAGS=1 MORE_FLAGS=...                # only the other flag sets
+#   NMT=1 bench/memory.sh                             # also where the memory sits after the rows: the JVM's native
+#                                                     # memory tracking and the kernel's anonymous/file split
 #
 # Needs root for the control group (cgroup v1 or v2; without it the rows run unconfined, and say so), Temurin 25,
 # wrk and python3. Only 127.0.0.1 is used.
@@ -24,15 +28,11 @@ HTTP_PORT=${HTTP_PORT:-18086}
 WORK=target/bench-memory
 RESULTS=${RESULTS:-bench/results/$(date +%Y-%m-%d)-memory.md}
 JDK=${JDK:-/usr/lib/jvm/temurin-25-jdk-amd64}
-MANIFEST=deploy/kubernetes/jvm/kubernetes.yml
-# the manifest's limits: the first "limits:" block's cpu and memory
-LIMIT_MIB=${LIMIT_MIB:-$(awk '/limits:/ {l = 1} l && /memory:/ {print $2; exit}' "$MANIFEST" | sed 's/Mi$//')}
-CPU_LIMIT=${CPU_LIMIT:-$(awk '/limits:/ {l = 1} l && /cpu:/ {gsub(/"/, "", $2); print $2; exit}' "$MANIFEST")}
-IMAGE_FLAGS=$(sed -n 's/^ *JAVA_OPTS_APPEND="\([^"]*\)".*/\1/p' src/main/docker/Dockerfile.jvm | sed 's/-Dquarkus.http.host=[^ ]*//')
-FLAG_SETS=("$IMAGE_FLAGS")
-if [ -n "${MORE_FLAGS:-}" ]; then IFS=';' read -r -a more <<< "$MORE_FLAGS"; FLAG_SETS+=("${more[@]}"); fi
 # shellcheck source=bench/lib.sh
 . bench/lib.sh
+FLAG_SETS=()
+[ -n "${SKIP_IMAGE_FLAGS:-}" ] || FLAG_SETS+=("$IMAGE_FLAGS")
+if [ -n "${MORE_FLAGS:-}" ]; then IFS=';' read -r -a more <<< "$MORE_FLAGS"; FLAG_SETS+=("${more[@]}"); fi
 JAVA=$JDK/bin/java
 # shellcheck source=scripts/lib/artemis.sh
 . scripts/lib/artemis.sh
@@ -42,57 +42,12 @@ cleanup() { kill "${SERVICE_PID:-}" 2> /dev/null || true; artemis_stop; wait 2> 
 trap cleanup EXIT
 mkdir -p "$WORK" bench/results
 
-# The control group: cgroup v2 when the unified hierarchy has the memory controller, else v1's memory and cpu.
-GROUP=threat-ingest-bench-$$
-GROUP_KIND=none
-group_create() {
-  [ "$(id -u)" = 0 ] || return 0
-  local quota=$(awk -v c="$CPU_LIMIT" 'BEGIN {printf "%d", c * 100000}')
-  if grep -qw memory /sys/fs/cgroup/cgroup.controllers 2> /dev/null; then
-    mkdir "/sys/fs/cgroup/$GROUP"
-    echo $((LIMIT_MIB * 1048576)) > "/sys/fs/cgroup/$GROUP/memory.max"
-    echo "$quota 100000" > "/sys/fs/cgroup/$GROUP/cpu.max"
-    GROUP_KIND=v2
-  elif [ -d /sys/fs/cgroup/memory ] && [ -d /sys/fs/cgroup/cpu ]; then
-    mkdir "/sys/fs/cgroup/memory/$GROUP" "/sys/fs/cgroup/cpu/$GROUP"
-    echo $((LIMIT_MIB * 1048576)) > "/sys/fs/cgroup/memory/$GROUP/memory.limit_in_bytes"
-    echo 100000 > "/sys/fs/cgroup/cpu/$GROUP/cpu.cfs_period_us"
-    echo "$quota" > "/sys/fs/cgroup/cpu/$GROUP/cpu.cfs_quota_us"
-    GROUP_KIND=v1
-  fi
-}
-group_procs() { # the cgroup.procs files to join
-  case $GROUP_KIND in
-    v2) echo "/sys/fs/cgroup/$GROUP/cgroup.procs" ;;
-    v1) echo "/sys/fs/cgroup/memory/$GROUP/cgroup.procs /sys/fs/cgroup/cpu/$GROUP/cgroup.procs" ;;
-  esac
-}
-group_peak_mib() { # the group's peak memory use since the last reset
-  case $GROUP_KIND in
-    v2) [ -f "/sys/fs/cgroup/$GROUP/memory.peak" ] && awk '{printf "%.0f", $1 / 1048576}' "/sys/fs/cgroup/$GROUP/memory.peak" || echo "n/a" ;;
-    v1) awk '{printf "%.0f", $1 / 1048576}' "/sys/fs/cgroup/memory/$GROUP/memory.max_usage_in_bytes" ;;
-    *) echo "n/a" ;;
-  esac
-}
-in_group() { # COMMAND...: runs it inside the group, in place of the calling shell (call it with & or in $(...))
-  # shellcheck disable=SC2016
-  exec bash -c 'for p in '"$(group_procs)"'; do echo $$ > "$p"; done; exec "$@"' _ "$@"
-}
-group_reset() { [ "$GROUP_KIND" != v1 ] || echo 0 > "/sys/fs/cgroup/memory/$GROUP/memory.max_usage_in_bytes"; }
-group_remove() {
-  case $GROUP_KIND in
-    v2) rmdir "/sys/fs/cgroup/$GROUP" 2> /dev/null || true ;;
-    v1) rmdir "/sys/fs/cgroup/memory/$GROUP" "/sys/fs/cgroup/cpu/$GROUP" 2> /dev/null || true ;;
-  esac
-}
-
 if [ -z "${SKIP_BUILD:-}" ]; then
   rm -rf target/quarkus-aot
   JAVA_HOME=$JDK ./mvnw -B -q -ntp package -DskipTests -Dcodegen.skip=true -Dquarkus.package.jar.aot.enabled=true \
     -Dquarkus.package.output-directory=quarkus-aot
-  JAVA=$JAVA bash scripts/aot-train.sh target/quarkus-aot
 fi
-[ -f target/quarkus-aot/app.aot ] || { echo "no target/quarkus-aot/app.aot (run without SKIP_BUILD)" >&2; exit 1; }
+[ -n "${SKIP_BUILD:-}" ] && [ -f "$IMAGE_CACHE" ] || train_image_cache "$JAVA"
 
 group_create
 artemis_create "$WORK"
@@ -122,16 +77,19 @@ BATCH_URL="http://127.0.0.1:$HTTP_PORT/api/ingest/v1/batch"
 ROWS=(example:entity:example tree10:entity:tree10 tree100:entity:tree100 tree1000:entity:tree1000
   batch100:batch:batch100 batch1000:batch:batch1000 largest:entity:largest)
 TABLE=()
+BREAKDOWNS=()
 for flags in "${FLAG_SETS[@]}"; do
-  read -r -a f <<< "$flags"
+  split_flags "$flags"
+  f=("${JVM_OPTS[@]}")
+  [ -z "${NMT:-}" ] || f+=(-XX:NativeMemoryTracking=summary)
   echo "== $flags (limits: ${LIMIT_MIB} MiB, ${CPU_LIMIT} CPU; control group: $GROUP_KIND)"
   group_reset
-  in_group "$JAVA" -XX:AOTCache=target/quarkus-aot/app.aot "${f[@]}" -Dquarkus.http.port="$HTTP_PORT" \
+  in_group env "${JVM_ENV[@]}" "$JAVA" -XX:AOTCache="$IMAGE_CACHE" "${f[@]}" -Dquarkus.http.port="$HTTP_PORT" \
     -Dingest.broker.port="$ARTEMIS_AMQP_PORT" -Dingest.broker.username=ingest -Dingest.broker.password=ingest \
     -Dingest.auth.api-keys-file="$WORK/api-keys.jsonl" -jar target/quarkus-aot/quarkus-run.jar > "$WORK/service.log" 2>&1 &
   SERVICE_PID=$!
   wait_ready || { echo "the service did not become ready with $flags; see $WORK/service.log" >&2; exit 1; }
-  heap=$(in_group "$JAVA" "${f[@]}" -XX:+PrintFlagsFinal -version 2> /dev/null | awk '$2 == "MaxHeapSize" {print $4}')
+  heap=$(in_group env "${JVM_ENV[@]}" "$JAVA" "${f[@]}" -XX:+PrintFlagsFinal -version 2> /dev/null | awk '$2 == "MaxHeapSize" {print $4}')
   DURATION=10 wrk_post "$WORK/wrk-warmup.txt" "$BODY_URL" "$WORK/example.json"
   for row in "${ROWS[@]}"; do
     IFS=: read -r name door body <<< "$row"
@@ -146,6 +104,11 @@ for flags in "${FLAG_SETS[@]}"; do
     [ "$alive" = yes ] || break
   done
   TABLE+=("| | maximum heap the JVM chose: $((heap / 1048576)) MiB; OutOfMemoryError in the log: $(grep -c OutOfMemoryError "$WORK/service.log" || true) | | | | | | |")
+  if [ -n "${NMT:-}" ] && kill -0 "$SERVICE_PID" 2> /dev/null; then
+    BREAKDOWNS+=("### \`$flags\`" "" "RSS now: $(awk '/^Rss:|^Anonymous:/ {printf "%s %.0f MiB; ", $1, $2 / 1024}' "/proc/$SERVICE_PID/smaps_rollup")"
+      "file-backed: $(awk '/^RssFile:/ {printf "%.0f MiB", $2 / 1024}' "/proc/$SERVICE_PID/status")" "" '```'
+      "$("$JDK/bin/jcmd" "$SERVICE_PID" VM.native_memory summary | awk '/^Total|^-/ {print}' | sed 's/^-  */- /')" '```' "")
+  fi
   kill "$SERVICE_PID" 2> /dev/null || true; wait "$SERVICE_PID" 2> /dev/null || true; SERVICE_PID=
 done
 
@@ -161,5 +124,11 @@ done
   echo "| JVM flags | Row | Requests/s | p99 | Non-2xx | Peak RSS so far (MiB) | Group's peak (MiB) | Service alive |"
   echo "|---|---|---|---|---|---|---|---|"
   printf '%s\n' "${TABLE[@]}"
+  if [ "${#BREAKDOWNS[@]}" -gt 0 ]; then
+    echo
+    echo "## Where the memory sat after the rows (native memory tracking, committed; the kernel's RSS split)"
+    echo
+    printf '%s\n' "${BREAKDOWNS[@]}"
+  fi
 } | tee "$RESULTS"
 echo "written to $RESULTS"

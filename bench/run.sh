@@ -64,10 +64,7 @@ batch 1000 > "$WORK/batch1000.json"
 
 declare -A RPS P50 P99 MAX CPU BROKER_CPU
 # Every row starts from an empty queue, so that no row pays for the messages of the one before.
-purge_queue() {
-  "$ARTEMIS_HOME/bin/artemis" queue purge --name ingest.entities --url "$ARTEMIS_CORE_URL" --user ingest \
-    --password ingest > /dev/null 2>&1 || echo "warning: could not purge ingest.entities" >&2
-}
+purge_queue() { artemis_purge ingest.entities; }
 # measure NAME METHOD [BODY_FILE] [DELAY_MS]
 measure() {
   local name=$1 url=$2 body=${3:-} delay=${4:-0} out="$WORK/wrk-$1.txt" before after broker_before

@@ -2,7 +2,8 @@
 # Start-up to the first 202 on the JVM (Temurin 25), median of RUNS (default 5), against a standalone Artemis:
 #   - plain: the default packaging (target/quarkus-app, fast-jar);
 #   - AOT cache: the aot-jar packaging (target/quarkus-aot) with the cache written by scripts/aot-train.sh;
-#   - AOT cache with the small-footprint flags (README, "Performance").
+#   - AOT cache with the small-footprint flags (README, "Performance");
+#   - the JVM image's way: its flags (src/main/docker/Dockerfile.jvm) and a cache trained with them, as its build does.
 # The same rows as at the end of bench/run.sh, alone (a few minutes instead of the whole bench). Prints them and
 # writes bench/results/<date>-startup.md.
 #
@@ -25,7 +26,7 @@ JAVA=$JDK/bin/java
 # shellcheck source=scripts/lib/artemis.sh
 . scripts/lib/artemis.sh
 
-cleanup() { kill "${SERVICE_PID:-}" 2> /dev/null || true; artemis_stop; wait 2> /dev/null || true; }
+cleanup() { kill "${SERVICE_PID:-}" 2> /dev/null || true; artemis_stop; wait 2> /dev/null || true; group_remove; }
 trap cleanup EXIT
 mkdir -p "$WORK" bench/results
 
@@ -37,6 +38,7 @@ if [ -z "${SKIP_BUILD:-}" ]; then
   JAVA=$JAVA bash scripts/aot-train.sh target/quarkus-aot
 fi
 [ -f target/quarkus-aot/app.aot ] || { echo "no target/quarkus-aot/app.aot (run without SKIP_BUILD)" >&2; exit 1; }
+[ -n "${SKIP_BUILD:-}" ] && [ -f "$IMAGE_CACHE" ] || train_image_cache "$JAVA"
 
 artemis_create "$WORK"
 artemis_start "$WORK/artemis.log"
@@ -45,15 +47,17 @@ BODY_URL="http://127.0.0.1:$HTTP_PORT/api/ingest/v1/entity"
 printf '%s\n' '{"type":"ip","attributes":{"ip":"203.0.113.1","text":"Seen brute-forcing SSH","value":"honeypot-eu-1"},"reputation":-1,"tags":["ssh","bruteforce"],"visibleBy":["public"]}' \
   > "$WORK/example.json"
 
-startup_ms() { # JAR [JVM options...]: median of RUNS starts, process start to the first 202 (wall clock), and the
-  # CPU time the service had used by then (user + system, all threads): the latter hardly moves with the machine's
-  # other load, which on a shared 2-core machine can multiply the wall-clock figure
+START_PREFIX=(env)
+startup_ms() { # JAR [JVM options...], started through START_PREFIX (default: env): median of RUNS starts, process
+  # start to the first 202 (wall clock), and the CPU time the service had used by then (user + system, all threads):
+  # the latter hardly moves with the machine's other load, which on a shared 2-core machine can multiply the
+  # wall-clock figure
   local jar=$1 runs=() cpus=() i t0 t1 hz
   hz=$(getconf CLK_TCK)
   shift
   for i in $(seq 1 "$RUNS"); do
     t0=$(date +%s%N)
-    "$JAVA" "$@" -Dquarkus.http.port="$HTTP_PORT" -Dingest.broker.port="$ARTEMIS_AMQP_PORT" \
+    "${START_PREFIX[@]}" "$JAVA" "$@" -Dquarkus.http.port="$HTTP_PORT" -Dingest.broker.port="$ARTEMIS_AMQP_PORT" \
       -Dingest.broker.username=ingest -Dingest.broker.password=ingest \
       -Dingest.auth.api-keys-file="$WORK/api-keys.jsonl" -jar "$jar" > "$WORK/service.log" 2>&1 &
     SERVICE_PID=$!
@@ -77,6 +81,11 @@ echo "$AOT"
 echo "start-up, aot-jar with the AOT cache and the small-footprint flags"
 AOT_SMALL=$(startup_ms target/quarkus-aot/quarkus-run.jar -XX:AOTCache=target/quarkus-aot/app.aot "${SMALL_FLAGS[@]}")
 echo "$AOT_SMALL"
+echo "start-up, the JVM image's way: its flags and a cache trained with them, inside the manifest's limits"
+split_flags "$IMAGE_FLAGS"
+group_create
+IMAGE=$(START_PREFIX=(in_group env "${JVM_ENV[@]}"); startup_ms target/quarkus-aot/quarkus-run.jar -XX:AOTCache="$IMAGE_CACHE" "${JVM_OPTS[@]}")
+echo "$IMAGE"
 
 {
   echo "# Start-up to the first 202, $(date +%Y-%m-%d)"
@@ -91,5 +100,6 @@ echo "$AOT_SMALL"
   echo "| plain jar (fast-jar, default JVM flags) | $PLAIN |"
   echo "| aot-jar + AOT cache (\`-XX:AOTCache\`) | $AOT |"
   echo "| aot-jar + AOT cache + \`${SMALL_FLAGS[*]}\` | $AOT_SMALL |"
+  echo "| the JVM image's way: aot-jar + AOT cache trained with its flags + \`$IMAGE_FLAGS\`, in a control group ($GROUP_KIND) of ${LIMIT_MIB} MiB and ${CPU_LIMIT} CPU | $IMAGE |"
 } | tee "$RESULTS"
 echo "written to $RESULTS"

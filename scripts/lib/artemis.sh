@@ -1,4 +1,4 @@
-# Shared by scripts/soak.sh and bench/run.sh (source it): a standalone Apache Artemis from the Maven
+# Shared by scripts/soak.sh and the bench scripts (source it): a standalone Apache Artemis from the Maven
 # distribution, persistence on, with the service's durable anycast queues, on 127.0.0.1 ports + 1000 (or + the
 # ARTEMIS_PORT_OFFSET set before sourcing it).
 ARTEMIS_VERSION=2.56.0
@@ -44,6 +44,12 @@ artemis_stop() { kill "${ARTEMIS_PID:-}" 2> /dev/null && wait "$ARTEMIS_PID" 2> 
 artemis_queue_count() {
   "$ARTEMIS_BROKER/bin/artemis" queue stat --url "$ARTEMIS_CORE_URL" --user ingest --password ingest --queueName "$1" \
     | awk -F'|' -v q="$1" '$2 ~ q {gsub(/ /, "", $5); print $5}' | head -n 1
+}
+
+# artemis_purge QUEUE: drops every message waiting on a queue (warns when it cannot).
+artemis_purge() {
+  "$ARTEMIS_HOME/bin/artemis" queue purge --name "$1" --url "$ARTEMIS_CORE_URL" --user ingest --password ingest \
+    > /dev/null 2>&1 || echo "warning: could not purge $1" >&2
 }
 
 # service_key_file FILE: creates an API key with the reporter role for the load; sets SERVICE_KEY/SECRET.
