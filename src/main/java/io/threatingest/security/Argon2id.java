@@ -70,6 +70,18 @@ public final class Argon2id {
         }
     }
 
+    /**
+     * Runs the hash's code {@code rounds} times over 1 MiB instead of 19, so that the JIT compiles it before the
+     * first real check without a 19 MiB allocation beside that check: at start the heap is small, and two checks
+     * at once filled it in a string of collections.
+     */
+    static void warmUp(int rounds) {
+        byte[] salt = new byte[SALT_BYTES];
+        for (int i = 0; i < rounds; i++) {
+            derive("warm-up", salt, 1024, ITERATIONS, PARALLELISM, HASH_BYTES);
+        }
+    }
+
     private static byte[] derive(String secret, byte[] salt, int memoryKib, int iterations, int parallelism,
             int length) {
         Argon2Parameters parameters = new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
