@@ -4,11 +4,11 @@
 #   - AOT cache: the aot-jar packaging (target/quarkus-aot) with the cache written by scripts/aot-train.sh;
 #   - AOT cache with the small-footprint flags (README, "Performance");
 #   - the JVM image's way: its flags (src/main/docker/Dockerfile.jvm) and a cache trained with them, as its build does.
-# The same rows as at the end of bench/run.sh, alone (a few minutes instead of the whole bench). Prints them and
-# writes bench/results/<date>-startup.md.
+# The first three are the rows at the end of bench/run.sh, here alone (a few minutes instead of the whole bench).
+# Prints them and writes bench/results/<date>-startup.md.
 #
 #   bench/startup.sh                # packages both flavours, trains the cache, measures
-#   SKIP_BUILD=1 bench/startup.sh   # reuse target/quarkus-app, target/quarkus-aot and its app.aot
+#   SKIP_BUILD=1 bench/startup.sh   # reuse target/quarkus-app, target/quarkus-aot and its app.aot (app-image.aot too)
 #
 # Needs Temurin 25 (/usr/lib/jvm/temurin-25-jdk-amd64) and curl. Only 127.0.0.1 is used.
 set -euo pipefail
