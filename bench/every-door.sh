@@ -9,6 +9,7 @@
 #
 #   bench/every-door.sh                # packages the service first
 #   SKIP_BUILD=1 bench/every-door.sh   # reuses target/quarkus-app
+#   JVM_FLAGS="-Xmx96m" bench/every-door.sh   # other JVM options for the service
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # shellcheck source=bench/lib.sh
@@ -69,7 +70,7 @@ for i in range(1, 1_000_000):
 open(work + "/text.txt", "w").write("\n".join(lines) + "\n")
 PY
 
-"$JAVA" -Dquarkus.http.port="$HTTP_PORT" -Dingest.broker.port=1 -Dingest.auth.api-keys-file="$WORK/api-keys.jsonl" \
+"$JAVA" ${JVM_FLAGS:-} -Dquarkus.http.port="$HTTP_PORT" -Dingest.broker.port=1 -Dingest.auth.api-keys-file="$WORK/api-keys.jsonl" \
   -Dingest.taxii.collections."$COLLECTION".title=Bench -jar target/quarkus-app/quarkus-run.jar > "$WORK/service.log" 2>&1 &
 SERVICE_PID=$!
 trap 'kill "$SERVICE_PID" 2> /dev/null || true; wait 2> /dev/null || true' EXIT

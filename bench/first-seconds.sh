@@ -40,9 +40,7 @@ mkdir -p "$WORK" bench/results
 
 if [ -z "${SKIP_BUILD:-}" ]; then
   JAVA_HOME=$JDK17 ./mvnw -B -q -ntp package -DskipTests -Dcodegen.skip=true
-  rm -rf target/quarkus-aot
-  JAVA_HOME=$JDK ./mvnw -B -q -ntp package -DskipTests -Dcodegen.skip=true -Dquarkus.package.jar.aot.enabled=true \
-    -Dquarkus.package.output-directory=quarkus-aot
+  package_aot_jar "$JDK"
 fi
 [ -n "${SKIP_BUILD:-}" ] && [ -f "$IMAGE_CACHE" ] || train_image_cache "$JDK/bin/java"
 

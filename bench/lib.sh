@@ -100,6 +100,14 @@ split_flags() {
   done
 }
 
+# package_aot_jar JDK_HOME: the aot-jar packaging (every class on the class path, where an AOT cache can hold it),
+# afresh in target/quarkus-aot.
+package_aot_jar() {
+  rm -rf target/quarkus-aot
+  JAVA_HOME=$1 ./mvnw -B -q -ntp package -DskipTests -Dcodegen.skip=true -Dquarkus.package.jar.aot.enabled=true \
+    -Dquarkus.package.output-directory=quarkus-aot
+}
+
 # train_image_cache JAVA: the AOT cache the JVM image carries, trained with the image's flags as its build does, over
 # the aot-jar packaging already in target/quarkus-aot; written to IMAGE_CACHE.
 IMAGE_CACHE=target/quarkus-aot/app-image.aot

@@ -43,9 +43,8 @@ trap cleanup EXIT
 mkdir -p "$WORK" bench/results
 
 if [ -z "${SKIP_BUILD:-}" ]; then
-  rm -rf target/quarkus-aot
-  JAVA_HOME=$JDK ./mvnw -B -q -ntp package -DskipTests -Dcodegen.skip=true -Dquarkus.package.jar.aot.enabled=true \
-    -Dquarkus.package.output-directory=quarkus-aot
+  JAVA_HOME=$JDK ./mvnw -B -q -ntp package -DskipTests -Dcodegen.skip=true   # the key tool (service_key_file)
+  package_aot_jar "$JDK"
 fi
 [ -n "${SKIP_BUILD:-}" ] && [ -f "$IMAGE_CACHE" ] || train_image_cache "$JAVA"
 

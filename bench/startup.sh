@@ -32,9 +32,7 @@ mkdir -p "$WORK" bench/results
 
 if [ -z "${SKIP_BUILD:-}" ]; then
   JAVA_HOME=$JDK ./mvnw -B -q -ntp package -DskipTests -Dcodegen.skip=true
-  rm -rf target/quarkus-aot
-  JAVA_HOME=$JDK ./mvnw -B -q -ntp package -DskipTests -Dcodegen.skip=true -Dquarkus.package.jar.aot.enabled=true \
-    -Dquarkus.package.output-directory=quarkus-aot
+  package_aot_jar "$JDK"
   JAVA=$JAVA bash scripts/aot-train.sh target/quarkus-aot
 fi
 [ -f target/quarkus-aot/app.aot ] || { echo "no target/quarkus-aot/app.aot (run without SKIP_BUILD)" >&2; exit 1; }
