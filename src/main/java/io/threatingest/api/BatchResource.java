@@ -23,7 +23,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.smallrye.mutiny.Uni;
@@ -236,7 +235,8 @@ public class BatchResource {
         SubmissionVerdict verdict = SubmissionVerdict.of(accepted, unavailable, rejected);
         if (verdict == SubmissionVerdict.ACCEPTED) {
             return Response.status(verdict.status(options.dryRun())).type(MediaType.APPLICATION_JSON_TYPE)
-                    .entity(serialise(new BatchResponse(null, accepted, rejected, unavailable, items))).build();
+                    .entity(JsonBytes.of(json, new BatchResponse(null, accepted, rejected, unavailable, items)))
+                    .build();
         }
         Response error;
         if (verdict == SubmissionVerdict.BROKER_TOOK_NONE) {
@@ -254,15 +254,7 @@ public class BatchResource {
             error = ErrorResponses.build(verdict.error(), cause, first.param(), null, null);
         }
         return ErrorResponses.reporting(error,
-                detail -> new BatchResponse(detail, accepted, rejected, unavailable, items));
-    }
-
-    private byte[] serialise(BatchResponse response) {
-        try {
-            return json.writeValueAsBytes(response);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("batch answer could not be serialised", e);
-        }
+                detail -> JsonBytes.of(json, new BatchResponse(detail, accepted, rejected, unavailable, items)));
     }
 
     private static int count(List<BatchOutcome> outcomes, BatchOutcome.Status status) {

@@ -33,6 +33,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.smallrye.mutiny.Uni;
 import io.threatingest.api.dto.BatchResponse;
 import io.threatingest.api.dto.ExtractResponse;
@@ -81,10 +83,12 @@ public class ExtractResource {
     private final CallerResolver callers;
     private final TextMapper mapper = new TextMapper();
     private final Duration retryAfter;
+    private final ObjectMapper json;
 
-    public ExtractResource(IntakeService intake, CallerResolver callers, IngestConfig config) {
+    public ExtractResource(IntakeService intake, CallerResolver callers, IngestConfig config, ObjectMapper json) {
         this.intake = intake;
         this.callers = callers;
+        this.json = json;
         this.retryAfter = config.publish().retryAfter();
     }
 
@@ -108,8 +112,8 @@ public class ExtractResource {
         IntakeOptions options = new IntakeOptions(!publish, false, tags, null, callers.screen(screen));
         Caller caller = callers.current();
         Buffer body = routing.body().buffer();
-        return intake.receive(() -> mapper.map(decode(body, type), rating), Extraction::conversion, caller, options)
-                .map(received -> answer(received.document().found(), received.report(), publish));
+        return intake.receive(() -> mapper.map(decode(body, type), rating), Extraction::conversion, caller, options,
+                received -> answer(received.document().found(), received.report(), publish));
     }
 
     private Response answer(List<Found> found, IntakeReport report, boolean publish) {
@@ -134,12 +138,15 @@ public class ExtractResource {
         SubmissionVerdict verdict = SubmissionVerdict.of(accepted, unavailable, rejected);
         // a preview (submit=false) and a text without indicators answer 200, whatever was found
         if (!publish || verdict == SubmissionVerdict.NOTHING) {
-            return Response.ok(new ExtractResponse(null, publish, accepted, rejected, unavailable, indicators))
-                    .build();
+            return Response.ok(JsonBytes.of(json,
+                    new ExtractResponse(null, publish, accepted, rejected, unavailable, indicators)))
+                    .type(MediaType.APPLICATION_JSON_TYPE).build();
         }
         if (verdict == SubmissionVerdict.ACCEPTED) {
-            return Response.status(verdict.status(false))
-                    .entity(new ExtractResponse(null, true, accepted, rejected, unavailable, indicators)).build();
+            return Response.status(verdict.status(false)).type(MediaType.APPLICATION_JSON_TYPE)
+                    .entity(JsonBytes.of(json, new ExtractResponse(null, true, accepted, rejected, unavailable,
+                            indicators)))
+                    .build();
         }
         Response error = verdict == SubmissionVerdict.BROKER_TOOK_NONE
                 ? ErrorResponses.build(verdict.error(),
@@ -148,7 +155,8 @@ public class ExtractResource {
                         + " indicators found is valid; the first: " + indicators.get(0).error().message(), null, null,
                         null);
         return ErrorResponses.reporting(error,
-                detail -> new ExtractResponse(detail, true, accepted, rejected, unavailable, indicators));
+                detail -> JsonBytes.of(json, new ExtractResponse(detail, true, accepted, rejected, unavailable,
+                        indicators)));
     }
 
     private static Integer reputation(String value) {

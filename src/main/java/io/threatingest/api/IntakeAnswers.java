@@ -4,7 +4,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.threatingest.api.dto.BatchResponse;
 import io.threatingest.api.dto.IntakeResponse;
@@ -26,7 +29,7 @@ final class IntakeAnswers {
     private IntakeAnswers() {
     }
 
-    static Response answer(IntakeReport report, boolean dryRun, Duration retryAfter) {
+    static Response answer(IntakeReport report, boolean dryRun, Duration retryAfter, ObjectMapper json) {
         List<IntakeResponse.Item> items = new ArrayList<>(report.objects().size());
         long withEntities = 0;
         for (int i = 0; i < report.objects().size(); i++) {
@@ -57,11 +60,14 @@ final class IntakeAnswers {
                     : "no object of the document maps to an entity (" + notMapped + " not mapped)", null, null, null);
         };
         if (error == null) {
-            return Response.status(verdict.status(dryRun))
-                    .entity(new IntakeResponse(null, accepted, rejected, unavailable, notMapped, items)).build();
+            return Response.status(verdict.status(dryRun)).type(MediaType.APPLICATION_JSON_TYPE)
+                    .entity(JsonBytes.of(json, new IntakeResponse(null, accepted, rejected, unavailable, notMapped,
+                            items)))
+                    .build();
         }
         return ErrorResponses.reporting(error,
-                detail -> new IntakeResponse(detail, accepted, rejected, unavailable, notMapped, items));
+                detail -> JsonBytes.of(json, new IntakeResponse(detail, accepted, rejected, unavailable, notMapped,
+                        items)));
     }
 
     private static IntakeResponse.Item item(int index, ObjectOutcome outcome) {

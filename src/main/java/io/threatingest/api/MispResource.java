@@ -93,7 +93,7 @@ public class MispResource {
         IntakeOptions options = new IntakeOptions(dry, BooleanQueryParam.parse("refang", refang), List.of(), null,
                 callers.screen(screen));
         Caller caller = callers.current();
-        return intake.receive(() -> IntakeDocuments.read(routing, json, "a MISP event"), mapper::map, caller, options)
-                .map(received -> IntakeAnswers.answer(received.report(), dry, retryAfter));
+        return intake.receive(() -> IntakeDocuments.read(routing, json, "a MISP event"), mapper::map, caller, options,
+                received -> IntakeAnswers.answer(received.report(), dry, retryAfter, json));
     }
 }

@@ -104,6 +104,6 @@ public class StixResource {
                 callers.screen(screen));
         Caller caller = callers.current();
         return intake.receive(() -> IntakeDocuments.read(routing, json, "a STIX 2.1 bundle"), mapper::bundle, caller,
-                options).map(received -> IntakeAnswers.answer(received.report(), dry, retryAfter));
+                options, received -> IntakeAnswers.answer(received.report(), dry, retryAfter, json));
     }
 }

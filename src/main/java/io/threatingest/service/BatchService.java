@@ -11,6 +11,7 @@ import io.threatingest.config.IngestConfig;
 import io.threatingest.domain.FlatSubmission;
 import io.threatingest.http.error.ErrorKind;
 import io.threatingest.messaging.BrokerUnavailableException;
+import io.vertx.core.Context;
 
 /**
  * Batches of entity trees: each item validated alone, the valid ones packed into events
@@ -48,31 +49,64 @@ public class BatchService {
 
     /**
      * Publishes the valid items (none in a dry run) and reports every item in order. Atomic: nothing is published
-     * unless every item is valid, and then all travel in one event, so that the broker takes all or none.
+     * unless every item is valid, and then all travel in one event, so that the broker takes all or none. Sorting
+     * the items into packs and reporting on each grow with the batch, so they run off the event loop; only the sends
+     * go on from it.
      */
     public Uni<List<BatchOutcome>> publish(Batch batch, boolean atomic, boolean dryRun) {
+        return OffLoop.run(() -> plan(batch, atomic, dryRun))
+                .flatMap(plan -> plan.outcomes() != null ? Uni.createFrom().item(plan.outcomes()) : send(plan));
+    }
+
+    /** The packs to send, or, when nothing is to be sent, every item's outcome already. */
+    private record Plan(List<BatchItem> items, Caller caller, List<List<BatchItem>> packs,
+            List<BatchOutcome> outcomes) {
+    }
+
+    private Plan plan(Batch batch, boolean atomic, boolean dryRun) {
+        assert !Context.isOnEventLoopThread() : "a batch is planned off the event loop";
         List<BatchItem> items = batch.items();
-        List<BatchItem> valid = items.stream().filter(BatchItem::valid).toList();
-        // a tree screening dropped whole is accepted with nothing to publish
-        List<BatchItem> toSend = valid.stream().filter(item -> !item.submission().nothingPublished()).toList();
-        BatchItem firstInvalid = items.stream().filter(item -> !item.valid()).findFirst().orElse(null);
+        List<BatchItem> toSend = new ArrayList<>(items.size());
+        BatchItem firstInvalid = null;
+        for (BatchItem item : items) {
+            if (!item.valid()) {
+                firstInvalid = firstInvalid == null ? item : firstInvalid;
+            } else if (!item.submission().nothingPublished()) {
+                // a tree screening dropped whole is accepted with nothing to publish
+                toSend.add(item);
+            }
+        }
         if (dryRun || toSend.isEmpty() || (atomic && firstInvalid != null)) {
             BatchItemError heldBack = atomic && firstInvalid != null && !dryRun
                     ? new BatchItemError(ErrorKind.NOT_PUBLISHED, "not published: the batch is atomic and item "
                             + firstInvalid.index() + " is invalid", null)
                     : null;
-            List<BatchOutcome> outcomes = items.stream().map(item -> unpublished(item, heldBack)).toList();
+            List<BatchOutcome> outcomes = new ArrayList<>(items.size());
+            for (BatchItem item : items) {
+                outcomes.add(unpublished(item, heldBack));
+            }
             if (!dryRun) {
                 metrics.batchItems(outcomes);
             }
-            return Uni.createFrom().item(outcomes);
+            return new Plan(items, batch.caller(), List.of(), outcomes);
         }
-        List<List<BatchItem>> packs = atomic ? List.of(toSend) : packs(toSend);
-        return Multi.createFrom().iterable(packs)
-                .onItem().transformToUni(pack -> send(pack, batch.caller())).merge(window)
+        return new Plan(items, batch.caller(), atomic ? List.of(toSend) : packs(toSend), null);
+    }
+
+    private Uni<List<BatchOutcome>> send(Plan plan) {
+        return Multi.createFrom().iterable(plan.packs())
+                .onItem().transformToUni(pack -> send(pack, plan.caller())).merge(window)
                 .collect().asList()
-                .map(sent -> outcomes(items, sent))
-                .invoke(metrics::batchItems);
+                .flatMap(sent -> OffLoop.run(() -> {
+                    for (Sent pack : sent) {
+                        if (pack.failure() == null) {
+                            metrics.accepted(pack.pack().stream().map(BatchItem::submission).toList());
+                        }
+                    }
+                    List<BatchOutcome> outcomes = outcomes(plan.items(), sent);
+                    metrics.batchItems(outcomes);
+                    return outcomes;
+                }));
     }
 
     private static BatchOutcome unpublished(BatchItem item, BatchItemError heldBack) {

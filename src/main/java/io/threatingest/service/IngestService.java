@@ -127,7 +127,10 @@ public class IngestService {
                 .flatMap(checked -> publish(checked, caller, true));
     }
 
-    /** Publishes several validated trees of a batch as one event; completes once the broker holds it. */
+    /**
+     * Publishes several validated trees of a batch as one event; completes once the broker holds it. The caller
+     * counts the accepted entities (off the event loop, with the batch's outcomes).
+     */
     public Uni<String> publishPack(List<FlatSubmission> trees, List<Integer> items, Caller caller) {
         assert !Context.isOnEventLoopThread() : "a pack's event is built off the event loop (BatchService.send)";
         String submissionId = UUID.randomUUID().toString();
@@ -135,7 +138,6 @@ public class IngestService {
         return events
                 .publish(EventChannel.ENTITIES, EntitySubmittedEvent.TYPE, submissionId, event.receivedAt(),
                         event.rootId(), event)
-                .invoke(() -> trees.forEach(metrics::accepted))
                 .replaceWith(submissionId);
     }
 

@@ -37,14 +37,16 @@ public class IntakeService {
      * The one way a document or a text becomes published entities, whatever door it came in by: {@code read}
      * parses it and {@code convert} maps it to entity trees, then every tree is validated, screened and identified;
      * all of that grows with the body, so it runs off the event loop. The valid trees are then published (none in
-     * a dry run), and every object of the document is reported.
+     * a dry run), and {@code answer} reports every object of the document, off the event loop too.
      */
-    public <D> Uni<Received<D>> receive(Callable<D> read, Function<D, Conversion> convert, Caller caller,
-            IntakeOptions options) {
+    public <D, R> Uni<R> receive(Callable<D> read, Function<D, Conversion> convert, Caller caller,
+            IntakeOptions options, Function<Received<D>, R> answer) {
         return OffLoop.run(() -> {
             D document = read.call();
             return new Parsed<>(document, prepare(convert.apply(document), caller, options));
-        }).flatMap(parsed -> publish(parsed.prepared()).map(report -> new Received<>(parsed.document(), report)));
+        }).flatMap(parsed -> publish(parsed.prepared())
+                .flatMap(outcomes -> OffLoop.run(() -> answer.apply(new Received<>(parsed.document(),
+                        report(parsed.prepared().conversion(), parsed.prepared().itemsOf(), outcomes))))));
     }
 
     /** The document as read, and what became of each of its objects. */
@@ -76,12 +78,11 @@ public class IntakeService {
     private record Prepared(Conversion conversion, Batch batch, List<int[]> itemsOf, boolean dryRun) {
     }
 
-    private Uni<IntakeReport> publish(Prepared prepared) {
+    private Uni<List<BatchOutcome>> publish(Prepared prepared) {
         if (prepared.batch().isEmpty()) {
-            return Uni.createFrom().item(report(prepared.conversion(), prepared.itemsOf(), List.of()));
+            return Uni.createFrom().item(List.of());
         }
-        return batches.publish(prepared.batch(), false, prepared.dryRun())
-                .map(outcomes -> report(prepared.conversion(), prepared.itemsOf(), outcomes));
+        return batches.publish(prepared.batch(), false, prepared.dryRun());
     }
 
     private static IntakeReport report(Conversion conversion, List<int[]> itemsOf, List<BatchOutcome> outcomes) {

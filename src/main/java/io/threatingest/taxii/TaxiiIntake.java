@@ -56,7 +56,7 @@ public class TaxiiIntake {
         Instant arrived = Instant.now();
         IntakeOptions options = new IntakeOptions(false, false, collection.tags(), collection.visibleBy(), screen);
         return intake.receive(() -> IntakeDocuments.parse(body, json, "a TAXII envelope {\"objects\": [...]}"),
-                new StixMapper()::envelope, caller, options).flatMap(received -> {
+                new StixMapper()::envelope, caller, options, received -> {
                     IntakeReport report = received.report();
                     // TAXII reports invalid and unmapped objects in the status (202); only a broker that took none
                     // of the valid objects refuses the request
@@ -65,13 +65,12 @@ public class TaxiiIntake {
                         throw new ApiException(ErrorKind.BROKER_UNAVAILABLE_OBJECTS,
                                 "none of the valid objects was taken; send the envelope again", null, retryAfter);
                     }
-                    TaxiiStatus status = status(report, received.document(), arrived);
-                    return statuses.put(caller.userId(), status)
-                            .onFailure().invoke(failure -> LOG.warnf("TAXII status %s answered but not kept: %s",
-                                    status.id(), failure.getMessage()))
-                            .onFailure().recoverWithNull()
-                            .replaceWith(status);
-                });
+                    return status(report, received.document(), arrived);
+                }).flatMap(status -> statuses.put(caller.userId(), status)
+                        .onFailure().invoke(failure -> LOG.warnf("TAXII status %s answered but not kept: %s",
+                                status.id(), failure.getMessage()))
+                        .onFailure().recoverWithNull()
+                        .replaceWith(status));
     }
 
     private static TaxiiStatus status(IntakeReport report, JsonNode envelope, Instant received) {

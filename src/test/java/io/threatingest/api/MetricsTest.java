@@ -84,6 +84,29 @@ class MetricsTest {
     }
 
     @Test
+    void entitiesOfAPublishedBatchAreCountedByTypeAndADryRunCountsNone() {
+        String batch = "{\"entities\":[" + TREE + ",{\"type\":\"ip\",\"attributes\":{\"ip\":\"198.51.100.11\"}},"
+                + "{\"type\":\"ip\",\"attributes\":{\"ip\":\"not an address\"}}]}";
+        String domains = "ingest_entities_total{type=\"domain\"}";
+        String ips = "ingest_entities_total{type=\"ip\"}";
+        String items = "ingest_batch_items_total{status=\"accepted\"}";
+        String before = scrape();
+        TestCredentials.reporter().contentType(ContentType.JSON).body(batch)
+                .post(BatchIngestTest.BATCH + "?dryRun=true")
+                .then().statusCode(200);
+        String afterDryRun = scrape();
+        TestCredentials.reporter().contentType(ContentType.JSON).body(batch).post(BatchIngestTest.BATCH).then()
+                .statusCode(202);
+        String after = scrape();
+
+        assertEquals(0, value(afterDryRun, ips) - value(before, ips), "a dry run publishes nothing");
+        assertEquals(0, value(afterDryRun, items) - value(before, items), "a dry run counts no batch item");
+        assertEquals(1, value(after, domains) - value(afterDryRun, domains), domains);
+        assertEquals(3, value(after, ips) - value(afterDryRun, ips), ips);
+        assertEquals(2, value(after, items) - value(afterDryRun, items), items);
+    }
+
+    @Test
     void refusedAuthenticationsAreCountedByMethod() {
         String before = scrape();
         post(given().header("api-key", TestCredentials.REPORTER.keyId()).header("api-secret", "wrong"), TREE, 401);
