@@ -1,8 +1,9 @@
 package io.threatingest.domain;
 
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * A whole submission after validation: every entity of the tree (root first, in depth-first request order,
@@ -27,20 +28,41 @@ public record FlatSubmission(List<FlatEntity> entities, List<Relation> relations
     /** Every entity ID that is published once, root first, in the order the entities appear (dropped ones left out). */
     public List<String> distinctIds() {
         Set<String> dropped = dropped();
-        return entities.stream().map(FlatEntity::id).filter(id -> !dropped.contains(id)).distinct().toList();
+        if (entities.size() == 1) {
+            return dropped.isEmpty() ? List.of(root().id()) : List.of();
+        }
+        Set<String> ids = new LinkedHashSet<>();
+        for (FlatEntity entity : entities) {
+            if (!dropped.contains(entity.id())) {
+                ids.add(entity.id());
+            }
+        }
+        return List.copyOf(ids);
     }
 
     /** The IDs of the entities a list with the action {@code drop} matched: they are not published. */
     public Set<String> dropped() {
-        if (screened.isEmpty()) {
-            return Set.of();
+        Set<String> dropped = null;
+        for (ScreeningMatch match : screened) {
+            if (match.action() == ScreeningAction.DROP) {
+                dropped = dropped == null ? new HashSet<>() : dropped;
+                dropped.add(match.id());
+            }
         }
-        return screened.stream().filter(m -> m.action() == ScreeningAction.DROP).map(ScreeningMatch::id)
-                .collect(Collectors.toSet());
+        return dropped == null ? Set.of() : dropped;
     }
 
     /** True when every entity of the tree is dropped: nothing of it is published. */
     public boolean nothingPublished() {
-        return !screened.isEmpty() && distinctIds().isEmpty();
+        Set<String> dropped = dropped();
+        if (dropped.isEmpty()) {
+            return false;
+        }
+        for (FlatEntity entity : entities) {
+            if (!dropped.contains(entity.id())) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -38,9 +38,20 @@ final class Hits {
         return size == 0;
     }
 
+    int size() {
+        return size;
+    }
+
+    /** The {@code i}th list added (in the order they were added). */
+    int get(int i) {
+        return lists[i];
+    }
+
     int[] toArray() {
         int[] sorted = Arrays.copyOf(lists, size);
-        Arrays.sort(sorted);
+        if (size > 1) {
+            Arrays.sort(sorted);
+        }
         return sorted;
     }
 }

@@ -242,9 +242,9 @@ public final class ScreeningIndex {
         if (substringFor[t]) {
             Hits found = new Hits();
             substrings.find(text, found);
-            for (int list : found.toArray()) {
-                if (applies[list][t]) {
-                    hits.add(list);
+            for (int i = 0; i < found.size(); i++) {
+                if (applies[found.get(i)][t]) {
+                    hits.add(found.get(i));
                 }
             }
         }
