@@ -38,15 +38,6 @@ final class Hits {
         return size == 0;
     }
 
-    int size() {
-        return size;
-    }
-
-    /** The {@code i}th list added (in the order they were added). */
-    int get(int i) {
-        return lists[i];
-    }
-
     int[] toArray() {
         int[] sorted = Arrays.copyOf(lists, size);
         if (size > 1) {

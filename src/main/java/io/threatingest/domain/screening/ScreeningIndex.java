@@ -2,7 +2,12 @@ package io.threatingest.domain.screening;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 
 import com.google.re2j.Pattern;
 import com.google.re2j.PatternSyntaxException;
@@ -13,8 +18,8 @@ import io.threatingest.domain.value.IpAddress;
 
 /**
  * Every loaded list, indexed for lookups of normalised values: exact entries and host names in hash tables of UTF-8
- * bytes, CIDR ranges as sorted disjoint segments, substrings in one Aho-Corasick automaton, regular expressions with
- * RE2/J. Immutable once built; lookups may run on any thread.
+ * bytes, CIDR ranges as sorted disjoint segments, substrings in Aho-Corasick automata (one per set of data types),
+ * regular expressions with RE2/J. Immutable once built; lookups may run on any thread.
  */
 public final class ScreeningIndex {
 
@@ -30,13 +35,16 @@ public final class ScreeningIndex {
     private final NameTable exact;
     private final NameTable hosts;
     private final AddressRanges ranges;
-    private final Substrings substrings;
+    /**
+     * Per data type, an automaton of the substring lists that apply to it (null: none), so that a value walks only
+     * the entries that can match it: e-mail lists of thousands of entries stay out of a host name's way.
+     */
+    private final Substrings[] substringsFor;
     private final Pattern[] regexes;
     private final int[] regexLists;
     private final boolean[][] applies;
     /** Per data type: whether any list of that kind applies at all, so that a lookup skips the others. */
     private final boolean[] exactFor;
-    private final boolean[] substringFor;
     private final boolean[] regexFor;
 
     /** A list without its entries: what the index keeps of it. */
@@ -45,18 +53,17 @@ public final class ScreeningIndex {
     }
 
     private ScreeningIndex(List<ListInfo> lists, ListSets sets, NameTable exact, NameTable hosts,
-            AddressRanges ranges, Substrings substrings, Pattern[] regexes, int[] regexLists) {
+            AddressRanges ranges, Substrings[] substringsFor, Pattern[] regexes, int[] regexLists) {
         this.lists = List.copyOf(lists);
         this.sets = sets;
         this.exact = exact;
         this.hosts = hosts;
         this.ranges = ranges;
-        this.substrings = substrings;
+        this.substringsFor = substringsFor;
         this.regexes = regexes;
         this.regexLists = regexLists;
         this.applies = new boolean[lists.size()][DataType.values().length];
         this.exactFor = new boolean[DataType.values().length];
-        this.substringFor = new boolean[DataType.values().length];
         this.regexFor = new boolean[DataType.values().length];
         for (int i = 0; i < lists.size(); i++) {
             for (DataType type : DataType.values()) {
@@ -64,7 +71,6 @@ public final class ScreeningIndex {
                 applies[i][type.ordinal()] = applied;
                 ListType kind = lists.get(i).type();
                 exactFor[type.ordinal()] |= applied && kind == ListType.STRING;
-                substringFor[type.ordinal()] |= applied && kind == ListType.SUBSTRING;
                 regexFor[type.ordinal()] |= applied && kind == ListType.REGEX;
             }
         }
@@ -85,7 +91,8 @@ public final class ScreeningIndex {
 
     /** Bytes held by the lookup structures (not counting the regular expressions), for the memory figures. */
     public long bytes() {
-        return exact.bytes() + hosts.bytes() + ranges.bytes() + substrings.bytes();
+        return exact.bytes() + hosts.bytes() + ranges.bytes()
+                + Arrays.stream(substringsFor).filter(Objects::nonNull).distinct().mapToLong(Substrings::bytes).sum();
     }
 
     /**
@@ -97,7 +104,7 @@ public final class ScreeningIndex {
         NameTable exact = new NameTable();
         NameTable hosts = new NameTable();
         AddressRanges.Builder ranges = new AddressRanges.Builder();
-        Substrings.Builder substrings = new Substrings.Builder();
+        Map<Integer, List<String>> substrings = new LinkedHashMap<>();
         List<Pattern> regexes = new ArrayList<>();
         List<Integer> regexLists = new ArrayList<>();
         List<ListInfo> infos = new ArrayList<>();
@@ -126,7 +133,7 @@ public final class ScreeningIndex {
                             }
                             ranges.add(range[0], range[1], index);
                         }
-                        case SUBSTRING -> substrings.add(entry, index, sets);
+                        case SUBSTRING -> substrings.computeIfAbsent(index, key -> new ArrayList<>()).add(entry);
                         case REGEX -> {
                             if (regexes.size() >= MAX_REGEX_ENTRIES) {
                                 throw new IllegalArgumentException("more than " + MAX_REGEX_ENTRIES
@@ -149,10 +156,36 @@ public final class ScreeningIndex {
         exact.trim();
         hosts.trim();
         AddressRanges built = ranges.build(sets);
-        Substrings automaton = substrings.build(sets);
+        Substrings[] automata = substringsByType(lists, substrings, sets);
         sets.freeze();
-        return new ScreeningIndex(infos, sets, exact, hosts, built, automaton, regexes.toArray(new Pattern[0]),
+        return new ScreeningIndex(infos, sets, exact, hosts, built, automata, regexes.toArray(new Pattern[0]),
                 regexLists.stream().mapToInt(Integer::intValue).toArray());
+    }
+
+    /**
+     * One automaton per distinct set of substring lists that apply to a data type (data types with the same set
+     * share it); a list that applies to data types of different sets is in each of their automata.
+     */
+    private static Substrings[] substringsByType(List<WarningList> lists, Map<Integer, List<String>> entries,
+            ListSets sets) {
+        Substrings[] byType = new Substrings[DataType.values().length];
+        Map<List<Integer>, Substrings> built = new HashMap<>();
+        for (DataType type : DataType.values()) {
+            List<Integer> applying = entries.keySet().stream().filter(list -> lists.get(list).appliesTo(type))
+                    .toList();
+            if (!applying.isEmpty()) {
+                byType[type.ordinal()] = built.computeIfAbsent(applying, key -> {
+                    Substrings.Builder automaton = new Substrings.Builder();
+                    for (int list : key) {
+                        for (String entry : entries.get(list)) {
+                            automaton.add(entry, list, sets);
+                        }
+                    }
+                    return automaton.build(sets);
+                });
+            }
+        }
+        return byType;
     }
 
     /** Checks the entries of a list as {@link #build} would, without building anything. */
@@ -239,14 +272,9 @@ public final class ScreeningIndex {
         if (bytes != null) {
             add(hits, exact.get(exactHash, exactFirst, bytes, 0, bytes.length), t, -1);
         }
-        if (substringFor[t]) {
-            Hits found = new Hits();
-            substrings.find(text, found);
-            for (int i = 0; i < found.size(); i++) {
-                if (applies[found.get(i)][t]) {
-                    hits.add(found.get(i));
-                }
-            }
+        if (substringsFor[t] != null) {
+            // every list of this automaton applies to the data type
+            substringsFor[t].find(text, hits);
         }
         for (int i = 0; regexFor[t] && i < regexes.length; i++) {
             if (applies[regexLists[i]][t] && regexes[i].matcher(text).find()) {

@@ -28,10 +28,6 @@ final class Substrings {
         this.sets = sets;
     }
 
-    boolean isEmpty() {
-        return fail.length <= 1;
-    }
-
     long bytes() {
         return 12L * keys.length + 8L * fail.length;
     }

@@ -97,6 +97,22 @@ class ScreeningIndexTest {
     }
 
     @Test
+    void substringListsMatchOnlyTheirDataTypesWhateverTheOtherListsHold() {
+        ScreeningIndex index = ScreeningIndex.build(List.of(
+                list("mail-only", ListType.SUBSTRING, Set.of(DataType.EMAIL), "tempmail"),
+                list("hosts-and-mail", ListType.SUBSTRING, Set.of(DataType.FQDN, DataType.EMAIL), "tracker"),
+                list("url-only", ListType.SUBSTRING, Set.of(DataType.URL), "tracker", "tempmail"),
+                list("every-type", ListType.SUBSTRING, null, "zz")));
+
+        assertArrayEquals(new int[]{ 1, 3 }, index.match(DataType.FQDN, "tracker.tempmail.zz.org"));
+        assertArrayEquals(new int[]{ 0, 1, 3 }, index.match(DataType.EMAIL, "a@tracker.tempmail.zz"));
+        assertArrayEquals(new int[]{ 2, 3 }, index.match(DataType.URL, "http://tracker.zz/"));
+        assertArrayEquals(new int[]{ 2 }, index.match(DataType.URL, "http://tempmail.example/"));
+        assertArrayEquals(new int[]{ 3 }, index.match(DataType.STRING, "tracker tempmail zz"));
+        assertEquals(0, index.match(DataType.FQDN, "tempmail.example").length);
+    }
+
+    @Test
     void emptyIndexMatchesNothing() {
         assertEquals(0, ScreeningIndex.EMPTY.match(DataType.FQDN, "example.com").length);
     }
