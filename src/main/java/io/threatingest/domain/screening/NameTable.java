@@ -119,10 +119,23 @@ final class NameTable {
     }
 
     static int hash(byte[] key, int from, int to) {
-        int h = 0x811c9dc5;
-        for (int i = from; i < to; i++) {
+        return finish(extend(SEED, key, from, to));
+    }
+
+    static final int SEED = 0x811c9dc5;
+
+    /**
+     * FNV-1a over {@code key[from, to)} from its last byte to its first, on from {@code h}: the hashes of a host
+     * name's every parent name ({@code a.b.c}, {@code b.c}, {@code c}) come out of one pass from the right.
+     */
+    static int extend(int h, byte[] key, int from, int to) {
+        for (int i = to - 1; i >= from; i--) {
             h = (h ^ key[i]) * 0x01000193;
         }
+        return h;
+    }
+
+    static int finish(int h) {
         h ^= h >>> 16;
         h *= 0x85ebca6b;
         h ^= h >>> 13;

@@ -324,7 +324,12 @@ public final class ScreeningIndex {
         long[] firsts = new long[names];
         for (int i = 0, from = 0; i < names; i++, from = next(bytes, from, end)) {
             starts[i] = from;
-            hashes[i] = NameTable.hash(bytes, from, end);
+        }
+        // each name's hash goes on from its parent's: one pass over the bytes from the right
+        int h = NameTable.SEED;
+        for (int i = names - 1; i >= 0; i--) {
+            h = NameTable.extend(h, bytes, starts[i], i == names - 1 ? end : starts[i + 1]);
+            hashes[i] = NameTable.finish(h);
         }
         for (int i = 0; i < names; i++) {
             firsts[i] = hosts.first(hashes[i]);
