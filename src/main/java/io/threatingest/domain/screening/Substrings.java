@@ -18,8 +18,21 @@ final class Substrings {
     private final int[] fail;
     private final int[] outputs;
     private final ListSets sets;
+    /**
+     * For the shallowest {@link #DENSE_STATES} states (states are numbered breadth first), the complete transition
+     * on every ASCII character, failure links followed in advance, at {@code state * 128 + c}: one array read per
+     * character instead of a hash probe or several. A text that matches nothing stays in shallow states most of the
+     * time; deeper states and other characters take the hash table.
+     */
+    private final int[] ascii;
+    private final int denseStates;
 
-    private Substrings(long[] keys, int[] targets, int[] fail, int[] outputs, ListSets sets) {
+    /** At most 2 MiB of dense transitions per automaton. */
+    static final int DENSE_STATES = 4_096;
+
+    private Substrings(long[] keys, int[] targets, int[] fail, int[] outputs, ListSets sets, int[] ascii) {
+        this.ascii = ascii;
+        this.denseStates = ascii.length >> 7;
         this.keys = keys;
         this.targets = targets;
         this.mask = keys.length - 1;
@@ -28,8 +41,13 @@ final class Substrings {
         this.sets = sets;
     }
 
+    /** Whether every state reads ASCII characters from the dense table. */
+    boolean allDense() {
+        return denseStates == fail.length;
+    }
+
     long bytes() {
-        return 12L * keys.length + 8L * fail.length;
+        return 12L * keys.length + 8L * fail.length + 4L * ascii.length;
     }
 
     /** Adds to {@code found} every list with an entry inside {@code text}. */
@@ -37,15 +55,20 @@ final class Substrings {
         int state = 0;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            int next;
-            while ((next = next(state, c)) < 0 && state != 0) {
-                state = fail[state];
-            }
-            state = next < 0 ? 0 : next;
+            state = c < 128 && state < denseStates ? ascii[(state << 7) | c] : step(state, c);
             if (outputs[state] != ListSets.NONE) {
                 found.addValue(outputs[state], sets);
             }
         }
+    }
+
+    /** The state after {@code c}, following failure links until a state has a transition on it (or the root). */
+    private int step(int state, char c) {
+        int next;
+        while ((next = next(state, c)) < 0 && state != 0) {
+            state = fail[state];
+        }
+        return next < 0 ? 0 : next;
     }
 
     private int next(int state, char c) {
@@ -115,11 +138,14 @@ final class Substrings {
             }
             int[] out = Arrays.copyOf(outputs, states);
             int[] fail = new int[states];
-            Substrings automaton = new Substrings(keys, targets, fail, out, sets);
+            Substrings automaton = new Substrings(keys, targets, fail, out, sets, new int[0]);
             ArrayDeque<Integer> queue = new ArrayDeque<>();
+            int[] order = new int[states];
+            int ordered = 0;
             queue.add(0);
             while (!queue.isEmpty()) {
                 int state = queue.poll();
+                order[ordered++] = state;
                 StringBuilder labels = children.get(state);
                 if (labels == null) {
                     continue;
@@ -139,7 +165,51 @@ final class Substrings {
                     queue.add(child);
                 }
             }
-            return automaton;
+            return breadthFirst(automaton, order, capacity);
+        }
+
+        /**
+         * The same automaton with its states numbered in breadth-first order (a state's failure state, shallower,
+         * comes before it), and the dense table of the first {@link #DENSE_STATES}.
+         */
+        private Substrings breadthFirst(Substrings automaton, int[] order, int capacity) {
+            int[] rank = new int[order.length];
+            for (int i = 0; i < order.length; i++) {
+                rank[order[i]] = i;
+            }
+            long[] keys = new long[capacity];
+            Arrays.fill(keys, -1);
+            int[] targets = new int[capacity];
+            for (int slot = 0; slot < automaton.keys.length; slot++) {
+                long key = automaton.keys[slot];
+                if (key == -1) {
+                    continue;
+                }
+                long renamed = ((long) rank[(int) (key >>> 16)] << 16) | (key & 0xffff);
+                for (int at = mix(renamed) & (capacity - 1);; at = (at + 1) & (capacity - 1)) {
+                    if (keys[at] == -1) {
+                        keys[at] = renamed;
+                        targets[at] = rank[automaton.targets[slot]];
+                        break;
+                    }
+                }
+            }
+            int[] fail = new int[order.length];
+            int[] out = new int[order.length];
+            for (int state = 0; state < order.length; state++) {
+                fail[rank[state]] = rank[automaton.fail[state]];
+                out[rank[state]] = automaton.outputs[state];
+            }
+            Substrings renumbered = new Substrings(keys, targets, fail, out, automaton.sets, new int[0]);
+            int dense = Math.min(order.length, DENSE_STATES);
+            int[] ascii = new int[dense << 7];
+            for (int state = 0; state < dense; state++) {
+                for (char c = 0; c < 128; c++) {
+                    int next = renumbered.next(state, c);
+                    ascii[(state << 7) | c] = next >= 0 ? next : state == 0 ? 0 : ascii[(fail[state] << 7) | c];
+                }
+            }
+            return new Substrings(keys, targets, fail, out, automaton.sets, ascii);
         }
     }
 }
