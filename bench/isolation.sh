@@ -8,6 +8,7 @@
 #   SKIP_BUILD=1 bench/isolation.sh   # reuses target/quarkus-app
 #   PUBLISH=1 bench/isolation.sh      # the big batches published to a standalone Artemis (packs built and
 #                                     # serialised); the small requests stay dry runs
+#   JVM_FLAGS="-XX:G1HeapRegionSize=8m" bench/isolation.sh   # other JVM options for the service
 #
 # Needs wrk and curl; a broker only with PUBLISH=1. Only 127.0.0.1 is used.
 set -euo pipefail
@@ -43,7 +44,8 @@ if [ -n "${PUBLISH:-}" ]; then
   BROKER=(-Dingest.broker.port="$ARTEMIS_AMQP_PORT" -Dingest.broker.username=ingest -Dingest.broker.password=ingest)
   BIG_QUERY=""
 fi
-"$JAVA" -Dquarkus.http.port="$HTTP_PORT" "${BROKER[@]}" -Dingest.auth.api-keys-file="$WORK/api-keys.jsonl" \
+# shellcheck disable=SC2086 # JVM_FLAGS holds several options
+"$JAVA" ${JVM_FLAGS:-} -Dquarkus.http.port="$HTTP_PORT" "${BROKER[@]}" -Dingest.auth.api-keys-file="$WORK/api-keys.jsonl" \
   -jar target/quarkus-app/quarkus-run.jar > "$WORK/service.log" 2>&1 &
 SERVICE_PID=$!
 BIG_PID=
@@ -94,7 +96,7 @@ blocked=$(grep -c "has been blocked" "$WORK/service.log" || true)
 {
   echo "# Small requests beside 10,000-item batches, $(date +%Y-%m-%d)"
   echo
-  echo "Machine: $(nproc) cores; load average at the end: $(cut -d' ' -f1-3 /proc/loadavg). JVM: $("$JAVA" -version 2>&1 | sed -n 2p)."
+  echo "Machine: $(nproc) cores; load average at the end: $(cut -d' ' -f1-3 /proc/loadavg). JVM: $("$JAVA" -version 2>&1 | sed -n 2p)${JVM_FLAGS:+, flags: $JVM_FLAGS}."
   echo "Small: POST /entity?dryRun=true (the reference example), $CONNECTIONS connections, ${DELAY_MS} ms between a"
   echo "connection's requests, ${DURATION} s a row. Big: one client posting a batch of $ITEMS items back to back$([ -n "$BIG_QUERY" ] && echo " (dry run)" || echo ", published to Apache Artemis $ARTEMIS_VERSION on the same machine (packs of ingest.batch.trees-per-event)")."
   echo
