@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.threatingest.support.DeliveredEvent;
 import io.threatingest.support.QueueReader;
@@ -25,11 +26,14 @@ public final class ImportCommandTestSupport {
     }
 
     /** A defanged IOC list of four kinds of indicator, each line distinct, with the entity ID each must get. */
+    private static final AtomicInteger NEXT_RANGE = new AtomicInteger(new Random().nextInt(200));
+
     public static Map<String, String> iocList(Path file, int lines, String u) throws IOException {
         Random random = new Random(u.hashCode());
         Map<String, String> idByLine = new HashMap<>();
         StringBuilder text = new StringBuilder();
-        int second = 16 + random.nextInt(200);
+        // a /16 of its own per list: two lists of one run (one broker) never share an address
+        int second = 16 + NEXT_RANGE.getAndIncrement() % 200;
         for (int i = 0; i < lines; i++) {
             String line;
             String id;
