@@ -34,13 +34,11 @@ JDK17=${JDK17:-/usr/lib/jvm/java-17-openjdk-amd64}
 . scripts/lib/artemis.sh
 
 command -v wrk > /dev/null || { echo "wrk is needed (apt-get install wrk)" >&2; exit 2; }
-cleanup() { kill "${SERVICE_PID:-}" 2> /dev/null || true; artemis_stop; wait 2> /dev/null || true; group_remove; }
-trap cleanup EXIT
+trap_service_cleanup
 mkdir -p "$WORK" bench/results
 
 if [ -z "${SKIP_BUILD:-}" ]; then
-  JAVA_HOME=$JDK17 ./mvnw -B -q -ntp package -DskipTests -Dcodegen.skip=true
-  package_aot_jar "$JDK"
+  package_jars "$JDK17" "$JDK"
 fi
 [ -n "${SKIP_BUILD:-}" ] && [ -f "$IMAGE_CACHE" ] || train_image_cache "$JDK/bin/java"
 

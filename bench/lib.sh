@@ -108,6 +108,18 @@ package_aot_jar() {
     -Dquarkus.package.output-directory=quarkus-aot
 }
 
+# package_jars BUILD_JDK_HOME AOT_JDK_HOME: the default packaging (the key tool runs from it) built with the first JDK,
+# then the aot-jar packaging with the second.
+package_jars() {
+  JAVA_HOME=$1 ./mvnw -B -q -ntp package -DskipTests -Dcodegen.skip=true
+  package_aot_jar "$2"
+}
+
+# trap_service_cleanup: on exit, stops the service (SERVICE_PID), the broker and the control group.
+trap_service_cleanup() {
+  trap 'kill "${SERVICE_PID:-}" 2> /dev/null || true; artemis_stop; wait 2> /dev/null || true; group_remove' EXIT
+}
+
 # train_image_cache JAVA: the AOT cache the JVM image carries, trained with the image's flags as its build does, over
 # the aot-jar packaging already in target/quarkus-aot; written to IMAGE_CACHE.
 IMAGE_CACHE=target/quarkus-aot/app-image.aot

@@ -26,13 +26,11 @@ JAVA=$JDK/bin/java
 # shellcheck source=scripts/lib/artemis.sh
 . scripts/lib/artemis.sh
 
-cleanup() { kill "${SERVICE_PID:-}" 2> /dev/null || true; artemis_stop; wait 2> /dev/null || true; group_remove; }
-trap cleanup EXIT
+trap_service_cleanup
 mkdir -p "$WORK" bench/results
 
 if [ -z "${SKIP_BUILD:-}" ]; then
-  JAVA_HOME=$JDK ./mvnw -B -q -ntp package -DskipTests -Dcodegen.skip=true
-  package_aot_jar "$JDK"
+  package_jars "$JDK" "$JDK"
   JAVA=$JAVA bash scripts/aot-train.sh target/quarkus-aot
 fi
 [ -f target/quarkus-aot/app.aot ] || { echo "no target/quarkus-aot/app.aot (run without SKIP_BUILD)" >&2; exit 1; }
